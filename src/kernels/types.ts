@@ -3,7 +3,10 @@
 // implement it too, so solvers never know which one runs.
 //
 // Layout and conventions (all implementations follow them exactly):
-// - X is row-major n × d, stored once as Float32Array; every sum is accumulated in float64.
+// - X is row-major n × d, stored once: Float32Array for big problems, Float64Array for small
+//   ones (rounding X to float32 moves the optimum by ~1e-7, more than the exactness goal allows
+//   on badly scaled data; see linear/). Every sum is accumulated in float64. An implementation
+//   that handles only Float32Array (the WASM kernels) leaves Float64Array to the portable one.
 // - Parameters are Float64Array. Binary: w has length d + 1, w[d] is the intercept (read only
 //   when fitIntercept). Multinomial: W is K × (d + 1), row k = [coef_k (d), intercept_k].
 // - rowWeight[i] already folds in C, the sample weight and the class weight of row i. The
@@ -17,9 +20,12 @@
 /** Rows per reduction block; partial sums are combined in block order (see file comment). */
 export const KERNEL_BLOCK_ROWS = 2048;
 
-/** A dense binary problem: X (n × d float32, row-major), labels in {0, 1}, per-row weights. */
+/** Storage of the design matrix X (row-major n × d). */
+export type DesignMatrix = Float32Array | Float64Array;
+
+/** A dense binary problem: X (n × d, row-major), labels in {0, 1}, per-row weights. */
 export interface BinaryData {
-  readonly X: Float32Array;
+  readonly X: DesignMatrix;
   readonly n: number;
   readonly d: number;
   /** Labels, 0 or 1, length n. */
@@ -28,9 +34,9 @@ export interface BinaryData {
   readonly rowWeight: Float64Array;
 }
 
-/** A dense multinomial problem: X (n × d float32, row-major), class indices 0..K-1, per-row weights. */
+/** A dense multinomial problem: X (n × d, row-major), class indices 0..K-1, per-row weights. */
 export interface MultinomialData {
-  readonly X: Float32Array;
+  readonly X: DesignMatrix;
   readonly n: number;
   readonly d: number;
   /** Number of classes K ≥ 2. */
@@ -63,7 +69,7 @@ export interface ObjectiveKernels {
   binaryHessVec(data: BinaryData, hessDiag: Float64Array, fitIntercept: boolean, v: Float64Array, out: Float64Array): void;
 
   /** Binary decision values z_i = x_i·w + intercept into out (length n). */
-  binaryDecision(X: Float32Array, n: number, d: number, w: Float64Array, fitIntercept: boolean, out: Float64Array): void;
+  binaryDecision(X: DesignMatrix, n: number, d: number, w: Float64Array, fitIntercept: boolean, out: Float64Array): void;
 
   /**
    * Multinomial (softmax) loss and gradient in one pass over the rows.
@@ -81,5 +87,5 @@ export interface ObjectiveKernels {
   multinomialHessVec(data: MultinomialData, prob: Float64Array, fitIntercept: boolean, V: Float64Array, out: Float64Array): void;
 
   /** Multinomial decision values z_ik into out (length n·K, row-major). */
-  multinomialDecision(X: Float32Array, n: number, d: number, K: number, W: Float64Array, fitIntercept: boolean, out: Float64Array): void;
+  multinomialDecision(X: DesignMatrix, n: number, d: number, K: number, W: Float64Array, fitIntercept: boolean, out: Float64Array): void;
 }
