@@ -3,6 +3,9 @@
 // --- version
 export { VERSION } from "./version.js";
 
+// --- errors
+export { LogregError, ShapeError, ValueError, GradientError, NotFittedError, CsvError, ModelFileError } from "./errors.js";
+
 // --- tensor
 
 // --- ops
