@@ -1,0 +1,26 @@
+// broadcastTo: repeat x along broadcast axes to a target shape. Gradient: sum dy back to x's shape.
+import { allocate } from "../tensor/dtype.js";
+import { broadcastIndex, broadcastShapes, fmtShape, sameShape } from "../tensor/shape.js";
+import { ShapeError } from "../errors.js";
+import { Tensor } from "../tensor/tensor.js";
+import { registerOp, runOp } from "./engine.js";
+import { unbroadcast } from "./unbroadcast.js";
+
+const BroadcastToOp = registerOp("BroadcastTo", (dy, node) => [unbroadcast(dy, (node.inputs[0] as Tensor).shape)]);
+
+/**
+ * Broadcasts `x` to `shape` (NumPy rules; x's shape must broadcast to exactly `shape`).
+ * @example broadcastTo(tensor([1, 2]), [3, 2]) // [[1,2],[1,2],[1,2]]
+ */
+export function broadcastTo(x: Tensor, shape: readonly number[]): Tensor {
+  if (sameShape(x.shape, shape)) return x;
+  const out = broadcastShapes(x.shape, shape, "broadcastTo");
+  if (!sameShape(out, shape)) {
+    throw new ShapeError(`broadcastTo: shape ${fmtShape(x.shape)} cannot be broadcast to ${fmtShape(shape)}`);
+  }
+  const idx = broadcastIndex(x.shape, shape);
+  const v = x.dataSync();
+  const o = allocate(x.dtype, idx.length);
+  for (let i = 0; i < idx.length; i++) o[i] = v[idx[i] as number] as number;
+  return runOp(BroadcastToOp, [x], new Tensor(o, shape, x.dtype));
+}

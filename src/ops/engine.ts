@@ -1,0 +1,94 @@
+// The op engine: ops are registered by name with their gradient, and every op run while a
+// GradientTape records is written onto that tape. Lives below autodiff/ so that ops can record
+// without importing the tape.
+import { GradientError } from "../errors.js";
+import type { Tensor } from "../tensor/tensor.js";
+
+/**
+ * The gradient of an op: given the upstream gradient `dy` (shape and dtype of the output) and
+ * the op's inputs, output and saved values, returns one gradient per input, each with that
+ * input's shape (broadcasting reduced away), or null where no gradient flows (e.g. a bool input).
+ * Written with ops, so that an outer tape can differentiate it again.
+ */
+export type GradFn = (dy: Tensor, node: OpNode) => readonly (Tensor | null)[];
+
+/** A registered op: its name and its gradient (null: the op has none, asking for it is an error). */
+export interface OpDef {
+  readonly name: string;
+  readonly grad: GradFn | null;
+}
+
+/** One recorded application of an op. */
+export interface OpNode {
+  readonly op: OpDef;
+  readonly inputs: readonly Tensor[];
+  readonly output: Tensor;
+  /** Op-specific values kept for the gradient (attributes such as an axis, or intermediates). */
+  readonly saved: unknown;
+}
+
+/** What a tape must offer to the engine to be recorded on. */
+export interface Recorder {
+  /** Called for every op run while the recorder is active. */
+  record(node: OpNode): void;
+}
+
+const registry = new Map<string, OpDef>();
+const active: Recorder[] = [];
+
+/**
+ * Registers an op by name with its gradient (null when it has none). Returns the definition to
+ * pass to `runOp`. Registering the same name twice is an error.
+ * @example const square = registerOp("Square", (dy, { inputs: [x] }) => [mul(dy, mul(x!, 2))]);
+ */
+export function registerOp(name: string, grad: GradFn | null): OpDef {
+  if (registry.has(name)) throw new GradientError(`registerOp: an op named '${name}' is already registered`);
+  const def: OpDef = Object.freeze({ name, grad });
+  registry.set(name, def);
+  return def;
+}
+
+/** The op registered under `name`, if any. */
+export function getOp(name: string): OpDef | undefined {
+  return registry.get(name);
+}
+
+/** Names of every registered op, sorted. */
+export function registeredOps(): string[] {
+  return [...registry.keys()].sort();
+}
+
+/** Records a finished op on every active tape and returns its output. Called by each op after its forward kernel. */
+export function runOp(op: OpDef, inputs: readonly Tensor[], output: Tensor, saved?: unknown): Tensor {
+  if (active.length > 0) {
+    const node: OpNode = { op, inputs, output, saved };
+    for (let i = 0; i < active.length; i++) (active[i] as Recorder).record(node);
+  }
+  return output;
+}
+
+/** True while at least one tape records (ops may skip saving intermediates otherwise). */
+export function isRecording(): boolean {
+  return active.length > 0;
+}
+
+/** Makes a recorder active (used by GradientTape). */
+export function pushRecorder(r: Recorder): void {
+  active.push(r);
+}
+
+/** Deactivates a recorder (used by GradientTape); a no-op if it is not active. */
+export function popRecorder(r: Recorder): void {
+  const i = active.lastIndexOf(r);
+  if (i >= 0) active.splice(i, 1);
+}
+
+/** Runs `fn` with no tape recording (used while applying gradients or computing them without nesting). */
+export function noRecord<T>(fn: () => T): T {
+  const saved = active.splice(0, active.length);
+  try {
+    return fn();
+  } finally {
+    active.push(...saved);
+  }
+}

@@ -1,0 +1,16 @@
+// mul: a · b elementwise with broadcasting. Gradient: dy·b to a and dy·a to b, reduced to each shape.
+import type { Tensor } from "../tensor/tensor.js";
+import { registerOp, runOp } from "./engine.js";
+import { unbroadcast } from "./unbroadcast.js";
+import { type TensorOrNumber, binaryOperands, broadcastBinary } from "./util.js";
+
+const MulOp = registerOp("Mul", (dy, { inputs: [a, b] }) => [unbroadcast(mul(dy, b!), a!.shape), unbroadcast(mul(dy, a!), b!.shape)]);
+
+/**
+ * Elementwise a · b with NumPy broadcasting.
+ * @example mul(tensor([1, 2, 3]), 2) // [2, 4, 6]
+ */
+export function mul(a: TensorOrNumber, b: TensorOrNumber): Tensor {
+  const [x, y] = binaryOperands(a, b);
+  return runOp(MulOp, [x, y], broadcastBinary("mul", x, y, (p, q) => p * q));
+}

@@ -1,0 +1,24 @@
+// sigmoid: 1 / (1 + e^(−x)), computed without overflow. Gradient: dy · σ(x) · (1 − σ(x)).
+import type { Tensor } from "../tensor/tensor.js";
+import { registerOp, runOp } from "./engine.js";
+import { mul } from "./mul.js";
+import { sub } from "./sub.js";
+import { checkFloat, mapUnary } from "./util.js";
+
+const SigmoidOp = registerOp("Sigmoid", (dy, { output: s }) => [mul(dy, mul(s, sub(1, s)))]);
+
+/** The logistic function of a number, stable for large |x|. */
+export function sigmoidScalar(x: number): number {
+  if (x >= 0) return 1 / (1 + Math.exp(-x));
+  const e = Math.exp(x);
+  return e / (1 + e);
+}
+
+/**
+ * Elementwise logistic sigmoid, finite and exact in the tails.
+ * @example sigmoid(tensor([0, 100])) // [0.5, 1]
+ */
+export function sigmoid(x: Tensor): Tensor {
+  checkFloat("sigmoid", x);
+  return runOp(SigmoidOp, [x], mapUnary(x, sigmoidScalar));
+}

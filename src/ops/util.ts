@@ -1,0 +1,98 @@
+// Shared helpers of the op kernels: argument coercion, dtype checks, broadcasting elementwise loops.
+import { ShapeError } from "../errors.js";
+import { type DType, type DataArray, allocate } from "../tensor/dtype.js";
+import { broadcastIndex, broadcastShapes, fmtShape, sameShape } from "../tensor/shape.js";
+import { Tensor } from "../tensor/tensor.js";
+
+/** A tensor, or a JavaScript number taken as a scalar of the other operand's dtype. */
+export type TensorOrNumber = Tensor | number;
+
+/** Converts a number to a scalar tensor of `dtype`; passes tensors through. */
+export function toTensor(x: TensorOrNumber, dtype: DType): Tensor {
+  if (x instanceof Tensor) return x;
+  const v = allocate(dtype, 1);
+  v[0] = dtype === "bool" ? (x !== 0 ? 1 : 0) : x;
+  return new Tensor(v, [], dtype);
+}
+
+/** Coerces the two operands of a binary op; numbers take the dtype of the tensor operand. */
+export function binaryOperands(a: TensorOrNumber, b: TensorOrNumber): [Tensor, Tensor] {
+  const dtype = a instanceof Tensor ? a.dtype : b instanceof Tensor ? b.dtype : "float32";
+  return [toTensor(a, dtype), toTensor(b, dtype)];
+}
+
+/** Throws a ShapeError naming `op` unless both tensors have the same dtype. */
+export function checkSameDtype(op: string, a: Tensor, b: Tensor): void {
+  if (a.dtype !== b.dtype) {
+    throw new ShapeError(
+      `${op}: dtypes differ: ${a.dtype} ${fmtShape(a.shape)} vs ${b.dtype} ${fmtShape(b.shape)}; cast one of them first`,
+    );
+  }
+}
+
+/** Throws a ShapeError naming `op` unless `t` is float32 or float64. */
+export function checkFloat(op: string, t: Tensor): void {
+  if (t.dtype !== "float32" && t.dtype !== "float64") {
+    throw new ShapeError(`${op}: expects a float32 or float64 tensor, got ${t.dtype} ${fmtShape(t.shape)}; cast it first`);
+  }
+}
+
+/** Applies `f` elementwise with NumPy broadcasting; the result has dtype `outDtype` (default: the inputs'). */
+export function broadcastBinary(
+  op: string,
+  a: Tensor,
+  b: Tensor,
+  f: (x: number, y: number) => number,
+  outDtype: DType = a.dtype,
+): Tensor {
+  checkSameDtype(op, a, b);
+  const av = a.dataSync();
+  const bv = b.dataSync();
+  if (sameShape(a.shape, b.shape)) {
+    const out = allocate(outDtype, a.size);
+    for (let i = 0; i < out.length; i++) out[i] = f(av[i] as number, bv[i] as number);
+    return new Tensor(out, a.shape, outDtype);
+  }
+  const shape = broadcastShapes(a.shape, b.shape, op);
+  const out = allocate(outDtype, shapeSize(shape));
+  if (b.size === 1 && shape.length === a.shape.length) {
+    const y = bv[0] as number;
+    for (let i = 0; i < out.length; i++) out[i] = f(av[i] as number, y);
+  } else if (a.size === 1 && shape.length === b.shape.length) {
+    const x = av[0] as number;
+    for (let i = 0; i < out.length; i++) out[i] = f(x, bv[i] as number);
+  } else {
+    const ia = broadcastIndex(a.shape, shape);
+    const ib = broadcastIndex(b.shape, shape);
+    for (let i = 0; i < out.length; i++) out[i] = f(av[ia[i] as number] as number, bv[ib[i] as number] as number);
+  }
+  return new Tensor(out, shape, outDtype);
+}
+
+/** Applies `f` to every element; the result has dtype `outDtype` (default: the input's). */
+export function mapUnary(t: Tensor, f: (x: number) => number, outDtype: DType = t.dtype): Tensor {
+  const v = t.dataSync();
+  const out: DataArray = allocate(outDtype, t.size);
+  for (let i = 0; i < out.length; i++) out[i] = f(v[i] as number);
+  return new Tensor(out, t.shape, outDtype);
+}
+
+function shapeSize(shape: readonly number[]): number {
+  let n = 1;
+  for (const s of shape) n *= s;
+  return n;
+}
+
+/** Normalises an axis argument (number, list, or undefined = all) to sorted, unique, non-negative axes. */
+export function normalizeAxes(op: string, axis: number | readonly number[] | undefined, rank: number): number[] {
+  if (axis === undefined) return Array.from({ length: rank }, (_, i) => i);
+  const list = typeof axis === "number" ? [axis] : [...axis];
+  const out = new Set<number>();
+  for (const a of list) {
+    if (!Number.isInteger(a) || a < -rank || a >= Math.max(rank, 1)) {
+      throw new ShapeError(`${op}: axis ${a} is out of range for a tensor of rank ${rank}`);
+    }
+    out.add(a < 0 ? a + rank : a);
+  }
+  return [...out].sort((x, y) => x - y);
+}

@@ -1,0 +1,74 @@
+// The Tensor: typed-array storage, a shape and a dtype. Immutable from the outside; ops make new tensors.
+import { ShapeError } from "../errors.js";
+import { type DType, type DataArray, dtypeOfArray } from "./dtype.js";
+import { checkShape, fmtShape, sizeOf } from "./shape.js";
+import { formatTensor } from "./format.js";
+
+/** A nested array of numbers or booleans, as returned by `arraySync()`. */
+export type NestedArray = number | boolean | NestedArray[];
+
+let nextTensorId = 0;
+
+/** An n-dimensional array of one dtype, stored row-major in a typed array. */
+export class Tensor {
+  /** A unique id, used by the gradient tape to recognise tensors. */
+  readonly id: number;
+  /** The dimensions, outermost first; `[]` for a scalar. */
+  readonly shape: readonly number[];
+  /** The data type. */
+  readonly dtype: DType;
+  /** The number of elements. */
+  readonly size: number;
+  /** The storage; replaced (never resized) only by `Variable.assign`. */
+  protected values: DataArray;
+
+  /** Wraps `values` (not copied) as a tensor of `shape`; the typed array must match `dtype`. */
+  constructor(values: DataArray, shape: readonly number[], dtype: DType = dtypeOfArray(values)) {
+    checkShape(shape, "Tensor");
+    const size = sizeOf(shape);
+    if (values.length !== size) {
+      throw new ShapeError(`Tensor: ${values.length} values do not fill shape ${fmtShape(shape)} (${size} elements)`);
+    }
+    if (dtypeOfArray(values) !== dtype) {
+      throw new ShapeError(`Tensor: storage ${values.constructor.name} does not hold dtype ${dtype}`);
+    }
+    this.id = nextTensorId++;
+    this.shape = Object.freeze([...shape]);
+    this.dtype = dtype;
+    this.size = size;
+    this.values = values;
+  }
+
+  /** The number of dimensions. */
+  get rank(): number {
+    return this.shape.length;
+  }
+
+  /** The values as a flat typed array, row-major. Treat it as read-only: it is the tensor's storage. */
+  dataSync(): DataArray {
+    return this.values;
+  }
+
+  /** The values as nested JavaScript arrays (a number or boolean for a scalar). */
+  arraySync(): NestedArray {
+    const v = this.values;
+    const isBool = this.dtype === "bool";
+    const at = (i: number): number | boolean => (isBool ? v[i] !== 0 : (v[i] as number));
+    if (this.shape.length === 0) return at(0);
+    const build = (axis: number, offset: number, stride: number): NestedArray[] => {
+      const dim = this.shape[axis] as number;
+      const inner = stride / (dim === 0 ? 1 : dim);
+      const out: NestedArray[] = [];
+      for (let i = 0; i < dim; i++) {
+        out.push(axis === this.shape.length - 1 ? at(offset + i) : build(axis + 1, offset + i * inner, inner));
+      }
+      return out;
+    };
+    return build(0, 0, this.size);
+  }
+
+  /** A readable rendering: dtype, shape and the values, summarised when large. */
+  toString(): string {
+    return formatTensor(this.values, this.shape, this.dtype, this.constructor.name);
+  }
+}
