@@ -41,10 +41,29 @@ export { GradientTape, valueAndGrads, type GradientTapeOptions, type Sources, ty
 // --- linear
 
 // --- preprocess
+export { StandardScaler, type StandardScalerOptions, type StandardScalerJSON, type SameMatrix } from "./preprocess/standardScaler.js";
+export { type FlatMatrix, type MatrixInput } from "./preprocess/matrix.js";
 
 // --- selection
+export { type Fold, type Classifier, type Transformer } from "./selection/types.js";
+export { trainTestSplit, type TrainTestSplitOptions, type TrainTestSplit } from "./selection/trainTestSplit.js";
+export { kFold, type KFoldOptions } from "./selection/kFold.js";
+export { stratifiedKFold, stratifiedFoldOf, type StratifiedKFoldOptions } from "./selection/stratifiedKFold.js";
+export { crossValidate, type CrossValidateOptions, type FoldResult, type Scoring, type ScoringFunction } from "./selection/crossValidate.js";
+export { crossValScore } from "./selection/crossValScore.js";
 
 // --- metrics
+export { type Label, uniqueLabels } from "./metrics/labels.js";
+export { accuracy, type AccuracyOptions } from "./metrics/accuracy.js";
+export { precisionRecallFscoreSupport, type Average, type PrfOptions, type PerClassScores, type AveragedScores } from "./metrics/precisionRecallFscoreSupport.js";
+export { precision } from "./metrics/precision.js";
+export { recall } from "./metrics/recall.js";
+export { f1 } from "./metrics/f1.js";
+export { rocCurve, type RocCurve, type RocCurveOptions } from "./metrics/rocCurve.js";
+export { rocAuc, type RocAucOptions } from "./metrics/rocAuc.js";
+export { logLoss, type LogLossOptions } from "./metrics/logLoss.js";
+export { confusionMatrix, type ConfusionMatrixOptions } from "./metrics/confusionMatrix.js";
+export { classificationReport, classificationReportData, type ClassificationReportOptions, type ClassificationReportData, type ReportRow } from "./metrics/classificationReport.js";
 
 // --- io (browser-safe parts only)
 
