@@ -14,7 +14,7 @@ export { Rng } from "./tensor/random.js";
 export { broadcastShapes } from "./tensor/shape.js";
 
 // --- ops
-export { registerOp, getOp, registeredOps, type GradFn, type OpDef, type OpNode } from "./ops/engine.js";
+export { registerOp, runOp, getOp, registeredOps, type GradFn, type OpDef, type OpNode } from "./ops/engine.js";
 export { type TensorOrNumber } from "./ops/util.js";
 export { add } from "./ops/add.js";
 export { sub } from "./ops/sub.js";
@@ -25,6 +25,31 @@ export { matMul } from "./ops/matMul.js";
 export { sum } from "./ops/sum.js";
 export { reshape } from "./ops/reshape.js";
 export { broadcastTo } from "./ops/broadcastTo.js";
+export { div } from "./ops/div.js";
+export { exp } from "./ops/exp.js";
+export { log } from "./ops/log.js";
+export { log1p } from "./ops/log1p.js";
+export { sqrt } from "./ops/sqrt.js";
+export { square } from "./ops/square.js";
+export { pow } from "./ops/pow.js";
+export { softplus } from "./ops/softplus.js";
+export { mean } from "./ops/mean.js";
+export { max } from "./ops/max.js";
+export { min } from "./ops/min.js";
+export { logSumExp } from "./ops/logSumExp.js";
+export { softmax } from "./ops/softmax.js";
+export { logSoftmax } from "./ops/logSoftmax.js";
+export { oneHot } from "./ops/oneHot.js";
+export { argMax } from "./ops/argMax.js";
+export { cast } from "./ops/cast.js";
+export { where } from "./ops/where.js";
+export { clipByValue } from "./ops/clipByValue.js";
+export { greater } from "./ops/greater.js";
+export { greaterEqual } from "./ops/greaterEqual.js";
+export { less } from "./ops/less.js";
+export { lessEqual } from "./ops/lessEqual.js";
+export { equal } from "./ops/equal.js";
+export { notEqual } from "./ops/notEqual.js";
 
 // --- autodiff
 export { Variable, type VariableOptions } from "./autodiff/variable.js";
@@ -33,6 +58,9 @@ export { GradientTape, valueAndGrads, type GradientTapeOptions, type Sources, ty
 // --- optim
 
 // --- data
+export { Dataset, type Pull, type BatchOptions, type ShuffleOptions, type TupleElement, type RecordElement } from "./data/dataset.js";
+export { type DatasetElement } from "./data/element.js";
+export { type IndexPlan, type IndexStream, type RowSource } from "./data/indexStream.js";
 
 // --- losses
 

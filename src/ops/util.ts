@@ -37,6 +37,13 @@ export function checkFloat(op: string, t: Tensor): void {
   }
 }
 
+/** Throws a ShapeError naming `op` when `t` is a bool tensor (arithmetic needs float32, float64 or int32). */
+export function checkNumeric(op: string, t: Tensor): void {
+  if (t.dtype === "bool") {
+    throw new ShapeError(`${op}: expects a numeric tensor, got bool ${fmtShape(t.shape)}; cast it first`);
+  }
+}
+
 /** Applies `f` elementwise with NumPy broadcasting; the result has dtype `outDtype` (default: the inputs'). */
 export function broadcastBinary(
   op: string,

@@ -1,0 +1,31 @@
+// div: a / b elementwise with broadcasting. Gradient: dy/b to a and −dy·a/b² to b, reduced to each shape.
+import type { Tensor } from "../tensor/tensor.js";
+import { isFloat } from "../tensor/dtype.js";
+import { ShapeError } from "../errors.js";
+import { fmtShape } from "../tensor/shape.js";
+import { registerOp, runOp } from "./engine.js";
+import { mul } from "./mul.js";
+import { neg } from "./neg.js";
+import { unbroadcast } from "./unbroadcast.js";
+import { type TensorOrNumber, binaryOperands, broadcastBinary, checkSameDtype } from "./util.js";
+
+const DivOp = registerOp("Div", (dy, { inputs: [a, b] }) => [
+  unbroadcast(div(dy, b!), a!.shape),
+  unbroadcast(neg(div(mul(dy, a!), mul(b!, b!))), b!.shape),
+]);
+
+/**
+ * Elementwise a / b with NumPy broadcasting (true division: int32 operands give float64, as in TensorFlow).
+ * @example div(tensor([1, 2, 3]), 2) // [0.5, 1, 1.5]
+ */
+export function div(a: TensorOrNumber, b: TensorOrNumber): Tensor {
+  const [x, y] = binaryOperands(a, b);
+  checkSameDtype("div", x, y);
+  if (!isFloat(x.dtype)) {
+    if (x.dtype === "bool") {
+      throw new ShapeError(`div: cannot divide bool tensors ${fmtShape(x.shape)} and ${fmtShape(y.shape)}; cast them first`);
+    }
+    return runOp(DivOp, [x, y], broadcastBinary("div", x, y, (p, q) => p / q, "float64"));
+  }
+  return runOp(DivOp, [x, y], broadcastBinary("div", x, y, (p, q) => p / q));
+}

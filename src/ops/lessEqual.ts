@@ -1,0 +1,15 @@
+// lessEqual: elementwise a ≤ b with broadcasting, giving a bool tensor (NaN compares unequal). No gradient.
+import type { Tensor } from "../tensor/tensor.js";
+import { registerOp, runOp } from "./engine.js";
+import { type TensorOrNumber, binaryOperands, broadcastBinary } from "./util.js";
+
+const LessEqualOp = registerOp("LessEqual", null);
+
+/**
+ * Elementwise a ≤ b with NumPy broadcasting; the result is a bool tensor.
+ * @example lessEqual(tensor([2, 5]), 2) // [true, false]
+ */
+export function lessEqual(a: TensorOrNumber, b: TensorOrNumber): Tensor {
+  const [x, y] = binaryOperands(a, b);
+  return runOp(LessEqualOp, [x, y], broadcastBinary("lessEqual", x, y, (p, q) => (p <= q ? 1 : 0), "bool"));
+}

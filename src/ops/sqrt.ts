@@ -1,0 +1,17 @@
+// sqrt: square root elementwise. Gradient: dy / (2·√x).
+import type { Tensor } from "../tensor/tensor.js";
+import { div } from "./div.js";
+import { registerOp, runOp } from "./engine.js";
+import { mul } from "./mul.js";
+import { checkFloat, mapUnary } from "./util.js";
+
+const SqrtOp = registerOp("Sqrt", (dy, { output }) => [div(dy, mul(output, 2))]);
+
+/**
+ * Elementwise square root (NaN for negative inputs, as IEEE).
+ * @example sqrt(tensor([4, 9])) // [2, 3]
+ */
+export function sqrt(x: Tensor): Tensor {
+  checkFloat("sqrt", x);
+  return runOp(SqrtOp, [x], mapUnary(x, Math.sqrt));
+}

@@ -1,0 +1,16 @@
+// square: x² elementwise. Gradient: 2·x·dy.
+import type { Tensor } from "../tensor/tensor.js";
+import { registerOp, runOp } from "./engine.js";
+import { mul } from "./mul.js";
+import { checkNumeric, mapUnary } from "./util.js";
+
+const SquareOp = registerOp("Square", (dy, { inputs: [x] }) => [mul(dy, mul(x!, 2))]);
+
+/**
+ * Elementwise square.
+ * @example square(tensor([-2, 3])) // [4, 9]
+ */
+export function square(x: Tensor): Tensor {
+  checkNumeric("square", x);
+  return runOp(SquareOp, [x], mapUnary(x, (v) => v * v));
+}
