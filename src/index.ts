@@ -50,6 +50,17 @@ export { less } from "./ops/less.js";
 export { lessEqual } from "./ops/lessEqual.js";
 export { equal } from "./ops/equal.js";
 export { notEqual } from "./ops/notEqual.js";
+export { abs } from "./ops/abs.js";
+export { tanh } from "./ops/tanh.js";
+export { relu } from "./ops/relu.js";
+export { maximum } from "./ops/maximum.js";
+export { minimum } from "./ops/minimum.js";
+export { transpose } from "./ops/transpose.js";
+export { concat } from "./ops/concat.js";
+export { slice } from "./ops/slice.js";
+export { pad } from "./ops/pad.js";
+export { gather } from "./ops/gather.js";
+export { unsortedSegmentSum } from "./ops/unsortedSegmentSum.js";
 
 // --- autodiff
 export { Variable, type VariableOptions } from "./autodiff/variable.js";
@@ -94,5 +105,9 @@ export { confusionMatrix, type ConfusionMatrixOptions } from "./metrics/confusio
 export { classificationReport, classificationReportData, type ClassificationReportOptions, type ClassificationReportData, type ReportRow } from "./metrics/classificationReport.js";
 
 // --- io (browser-safe parts only)
+export { parseCsv } from "./io/parseCsv.js";
+export { parseCsvStream } from "./io/parseCsvStream.js";
+export type { CsvReadOptions, CsvStreamOptions, CsvData, CsvChunk } from "./io/csvTypes.js";
+export { OutputFileError } from "./io/outputFileError.js";
 
 // --- plot

@@ -1,0 +1,16 @@
+// abs: |x| elementwise. Gradient: dy · sign(x) (0 at x = 0, as TensorFlow).
+import type { Tensor } from "../tensor/tensor.js";
+import { registerOp, runOp } from "./engine.js";
+import { mul } from "./mul.js";
+import { checkNumeric, mapUnary } from "./util.js";
+
+const AbsOp = registerOp("Abs", (dy, { inputs: [x] }) => [mul(dy, mapUnary(x!, Math.sign))]);
+
+/**
+ * Elementwise absolute value.
+ * @example abs(tensor([-2, 3])) // [2, 3]
+ */
+export function abs(x: Tensor): Tensor {
+  checkNumeric("abs", x);
+  return runOp(AbsOp, [x], mapUnary(x, Math.abs));
+}

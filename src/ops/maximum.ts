@@ -1,0 +1,22 @@
+// maximum: the larger of a and b elementwise, with broadcasting.
+// Gradient: dy to a where a ≥ b (ties go to a, as TensorFlow), to b elsewhere; reduced to each shape.
+import type { Tensor } from "../tensor/tensor.js";
+import { registerOp, runOp } from "./engine.js";
+import { unbroadcast } from "./unbroadcast.js";
+import { type TensorOrNumber, binaryOperands, broadcastBinary, checkNumeric } from "./util.js";
+import { where } from "./where.js";
+
+const MaximumOp = registerOp("Maximum", (dy, { inputs: [a, b] }) => {
+  const aWins = broadcastBinary("maximum", a!, b!, (p, q) => (p >= q ? 1 : 0), "bool");
+  return [unbroadcast(where(aWins, dy, 0), a!.shape), unbroadcast(where(aWins, 0, dy), b!.shape)];
+});
+
+/**
+ * Elementwise maximum with NumPy broadcasting (NaN propagates).
+ * @example maximum(tensor([1, 5]), 3) // [3, 5]
+ */
+export function maximum(a: TensorOrNumber, b: TensorOrNumber): Tensor {
+  const [x, y] = binaryOperands(a, b);
+  checkNumeric("maximum", x);
+  return runOp(MaximumOp, [x, y], broadcastBinary("maximum", x, y, Math.max));
+}

@@ -1,0 +1,22 @@
+// minimum: the smaller of a and b elementwise, with broadcasting.
+// Gradient: dy to a where a ≤ b (ties go to a, as TensorFlow), to b elsewhere; reduced to each shape.
+import type { Tensor } from "../tensor/tensor.js";
+import { registerOp, runOp } from "./engine.js";
+import { unbroadcast } from "./unbroadcast.js";
+import { type TensorOrNumber, binaryOperands, broadcastBinary, checkNumeric } from "./util.js";
+import { where } from "./where.js";
+
+const MinimumOp = registerOp("Minimum", (dy, { inputs: [a, b] }) => {
+  const aWins = broadcastBinary("minimum", a!, b!, (p, q) => (p <= q ? 1 : 0), "bool");
+  return [unbroadcast(where(aWins, dy, 0), a!.shape), unbroadcast(where(aWins, 0, dy), b!.shape)];
+});
+
+/**
+ * Elementwise minimum with NumPy broadcasting (NaN propagates).
+ * @example minimum(tensor([1, 5]), 3) // [1, 3]
+ */
+export function minimum(a: TensorOrNumber, b: TensorOrNumber): Tensor {
+  const [x, y] = binaryOperands(a, b);
+  checkNumeric("minimum", x);
+  return runOp(MinimumOp, [x, y], broadcastBinary("minimum", x, y, Math.min));
+}

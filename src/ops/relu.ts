@@ -1,0 +1,16 @@
+// relu: max(x, 0) elementwise. Gradient: dy where x > 0, else 0 (0 at x = 0, as TensorFlow).
+import type { Tensor } from "../tensor/tensor.js";
+import { registerOp, runOp } from "./engine.js";
+import { checkNumeric, mapUnary } from "./util.js";
+import { where } from "./where.js";
+
+const ReluOp = registerOp("Relu", (dy, { inputs: [x] }) => [where(mapUnary(x!, (v) => (v > 0 ? 1 : 0), "bool"), dy, 0)]);
+
+/**
+ * Elementwise rectified linear unit, max(x, 0) (NaN stays NaN).
+ * @example relu(tensor([-1, 2])) // [0, 2]
+ */
+export function relu(x: Tensor): Tensor {
+  checkNumeric("relu", x);
+  return runOp(ReluOp, [x], mapUnary(x, (v) => (v < 0 ? 0 : v)));
+}
