@@ -44,6 +44,13 @@ export class StandardScaler {
     const mean = new Float64Array(d);
     for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) mean[j] = (mean[j] as number) + (data[i * d + j] as number);
     for (let j = 0; j < d; j++) mean[j] = (mean[j] as number) / n;
+    // A column whose values are all identical gets that value as its mean exactly, so that it maps to exactly 0.
+    for (let j = 0; j < d; j++) {
+      const first = data[j] as number;
+      let same = true;
+      for (let i = 1; i < n && same; i++) same = data[i * d + j] === first;
+      if (same) mean[j] = first;
+    }
     // Two-pass variance with the rounding-error correction term (Chan, Golub & LeVeque).
     const sq = new Float64Array(d);
     const corr = new Float64Array(d);
