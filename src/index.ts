@@ -67,6 +67,12 @@ export { Variable, type VariableOptions } from "./autodiff/variable.js";
 export { GradientTape, valueAndGrads, type GradientTapeOptions, type Sources, type Gradients } from "./autodiff/tape.js";
 
 // --- optim
+export { Optimizer, type LearningRate, type GradientPair, type SlotState } from "./optim/optimizer.js";
+export { SGD, type SGDOptions } from "./optim/sgd.js";
+export { Adam, type AdamOptions } from "./optim/adam.js";
+export { RMSprop, type RMSpropOptions } from "./optim/rmsprop.js";
+export { exponentialDecay, type ExponentialDecayOptions } from "./optim/exponentialDecay.js";
+export { zip } from "./optim/zip.js";
 
 // --- data
 export { Dataset, type Pull, type BatchOptions, type ShuffleOptions, type TupleElement, type RecordElement } from "./data/dataset.js";
