@@ -1,0 +1,714 @@
+// WebAssembly SIMD kernels for the fused logistic objectives (AssemblyScript source; build with
+// `npm run build:wasm`, which embeds the binaries in src/kernels/wasm/module.generated.ts).
+//
+// Conventions (see src/kernels/types.ts for the contract these implement):
+// - Every argument is a byte address in the imported linear memory or a count. X is row-major
+//   n × d float32; y, rowWeight, w, W, V, hessDiag, prob and outputs are float64 (multinomial y is
+//   int32). The module owns no static data, so several instances (threads) can share one memory.
+// - Row dot products and gradient accumulations are float64: each float32 element of X is widened
+//   exactly and multiplied by a float64 parameter, so z and the gradient carry ~1e-16 relative
+//   error, not float32's 1e-7 (the solvers need that to land on the optimum).
+// - Rows are reduced in blocks of BLOCK rows. A call handles blocks [b0, b1) and writes one partial
+//   per block to `partials + b * stride * 8`; `reduceBlocks` sums the partials in block order. The
+//   result therefore does not depend on how blocks are shared among threads.
+// - Rows are processed four at a time; the last, short group of a problem is copied into a
+//   zero-padded scratch group with row weight 0, so every group has exactly four rows.
+// - `scratch` is a per-thread area of scratchBytes(d, K) bytes.
+
+const BLOCK: i32 = 2048;
+
+const LOG2E: f64 = 1.4426950408889634;
+// ln 2 split so that k·LN2_HI is exact for |k| < 2^11 (LN2_HI has 21 significant bits).
+const LN2_HI: f64 = 0.6931467056274414;
+const LN2_LO: f64 = 4.7493250390316726e-7;
+const LN2: f64 = 0.6931471805599453;
+const SQRT2_M1: f64 = 0.41421356237309503;
+
+// ---------------------------------------------------------------------------------------------
+// Scratch layout (byte offsets from `scratch`), for K outputs per row (K = 1 for binary):
+//   Z: 4K f64 (z of the group, class-major: Z[k*4 + r]) · E: 4K f64 · C: 4K f64 (row coefficients)
+//   PX: 4d f32 (padded rows) · PY: 4 f64 · PW: 4 f64 · PH: 4 f64 · PYI: 4 i32 · PP: 4K f64
+// ---------------------------------------------------------------------------------------------
+
+/** Bytes of per-thread scratch needed for d features and K outputs per row. */
+export function scratchBytes(d: i32, K: i32): i32 {
+  return 4 * K * 8 * 4 + align16(4 * d * 4) + 4 * 8 * 3 + 16 + 64;
+}
+
+// @ts-ignore: decorator
+@inline function align16(x: i32): i32 {
+  return (x + 15) & ~15;
+}
+
+// @ts-ignore: decorator
+@inline function offE(K: i32): usize {
+  return <usize>(4 * K * 8);
+}
+// @ts-ignore: decorator
+@inline function offC(K: i32): usize {
+  return <usize>(8 * K * 8);
+}
+// @ts-ignore: decorator
+@inline function offPP(K: i32): usize {
+  return <usize>(12 * K * 8);
+}
+// @ts-ignore: decorator
+@inline function offPX(K: i32): usize {
+  return <usize>(16 * K * 8);
+}
+// @ts-ignore: decorator
+@inline function offPY(d: i32, K: i32): usize {
+  return offPX(K) + <usize>align16(4 * d * 4);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Vector transcendentals (two float64 lanes).
+// ---------------------------------------------------------------------------------------------
+
+/** exp(x) for x ≤ 0 (lanes below −746 give 0), relative error ~1e-16. */
+// @ts-ignore: decorator
+@inline function expNeg(x0: v128): v128 {
+  const x = f64x2.max(x0, f64x2.splat(-746.0));
+  const k = f64x2.nearest(f64x2.mul(x, f64x2.splat(LOG2E)));
+  let r = f64x2.sub(x, f64x2.mul(k, f64x2.splat(LN2_HI)));
+  r = f64x2.sub(r, f64x2.mul(k, f64x2.splat(LN2_LO)));
+  // Taylor series of e^r to degree 13 on |r| ≤ ln2/2 (truncation < 5e-18).
+  let p = f64x2.splat(1.0 / 6227020800.0);
+  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(1.0 / 479001600.0));
+  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(1.0 / 39916800.0));
+  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(1.0 / 3628800.0));
+  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(1.0 / 362880.0));
+  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(1.0 / 40320.0));
+  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(1.0 / 5040.0));
+  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(1.0 / 720.0));
+  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(1.0 / 120.0));
+  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(1.0 / 24.0));
+  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(1.0 / 6.0));
+  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(0.5));
+  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(1.0));
+  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(1.0));
+  // Scale by 2^k as 2^k1 · 2^k2 (k1 = ⌊k/2⌋) so that subnormal results round once, correctly.
+  const ki = i64x2.extend_low_i32x4_s(i32x4.trunc_sat_f64x2_s_zero(k));
+  const k1 = i64x2.shr_s(ki, 1);
+  const k2 = i64x2.sub(ki, k1);
+  const bias = i64x2.splat(1023);
+  const s1 = i64x2.shl(i64x2.add(k1, bias), 52);
+  const s2 = i64x2.shl(i64x2.add(k2, bias), 52);
+  return f64x2.mul(f64x2.mul(p, s1), s2);
+}
+
+/** log1p(e) for 0 ≤ e ≤ 1, relative error ~2e-16. */
+// @ts-ignore: decorator
+@inline function log1pUnit(e: v128): v128 {
+  // 1 + e = (1 + s)/(1 − s) with s = e/(2 + e); above √2 − 1, halve first: ln 2 + ln((1 + e)/2).
+  const big = f64x2.gt(e, f64x2.splat(SQRT2_M1));
+  const num = v128.bitselect(f64x2.sub(e, f64x2.splat(1.0)), e, big);
+  const den = f64x2.add(e, v128.bitselect(f64x2.splat(3.0), f64x2.splat(2.0), big));
+  const s = f64x2.div(num, den);
+  const s2 = f64x2.mul(s, s);
+  // 2·atanh(s) = 2 Σ s^(2j+1)/(2j+1), |s| ≤ 0.1716: eleven terms leave < 1e-18.
+  let p = f64x2.splat(1.0 / 21.0);
+  p = f64x2.add(f64x2.mul(p, s2), f64x2.splat(1.0 / 19.0));
+  p = f64x2.add(f64x2.mul(p, s2), f64x2.splat(1.0 / 17.0));
+  p = f64x2.add(f64x2.mul(p, s2), f64x2.splat(1.0 / 15.0));
+  p = f64x2.add(f64x2.mul(p, s2), f64x2.splat(1.0 / 13.0));
+  p = f64x2.add(f64x2.mul(p, s2), f64x2.splat(1.0 / 11.0));
+  p = f64x2.add(f64x2.mul(p, s2), f64x2.splat(1.0 / 9.0));
+  p = f64x2.add(f64x2.mul(p, s2), f64x2.splat(1.0 / 7.0));
+  p = f64x2.add(f64x2.mul(p, s2), f64x2.splat(1.0 / 5.0));
+  p = f64x2.add(f64x2.mul(p, s2), f64x2.splat(1.0 / 3.0));
+  const t = f64x2.mul(f64x2.mul(s, s2), p);
+  const v = f64x2.add(f64x2.add(s, s), f64x2.add(t, t));
+  return f64x2.add(v, v128.and(f64x2.splat(LN2), big));
+}
+
+/** log1p(t) for t ≥ 0 (scalar), relative error ~2e-16. */
+function log1pPos(t: f64): f64 {
+  if (t <= SQRT2_M1) {
+    const s = t / (2.0 + t);
+    return atanh2(s);
+  }
+  if (!(t < Infinity)) return t;
+  // 1 + t = 2^m · f with f in [√½, √2); c corrects for the rounding of u = 1 + t.
+  const u = 1.0 + t;
+  const c = (t - (u - 1.0)) / u;
+  const bits = reinterpret<u64>(u);
+  let m = <i32>(bits >> 52) - 1023;
+  let f = reinterpret<f64>((bits & 0x000fffffffffffff) | 0x3ff0000000000000);
+  if (f > 1.4142135623730951) {
+    f *= 0.5;
+    m += 1;
+  }
+  const s = (f - 1.0) / (f + 1.0);
+  return <f64>m * LN2_HI + (atanh2(s) + (<f64>m * LN2_LO + c));
+}
+
+/** 2·atanh(s) for |s| ≤ 0.1716 (scalar). */
+function atanh2(s: f64): f64 {
+  const s2 = s * s;
+  let p = 1.0 / 21.0;
+  p = p * s2 + 1.0 / 19.0;
+  p = p * s2 + 1.0 / 17.0;
+  p = p * s2 + 1.0 / 15.0;
+  p = p * s2 + 1.0 / 13.0;
+  p = p * s2 + 1.0 / 11.0;
+  p = p * s2 + 1.0 / 9.0;
+  p = p * s2 + 1.0 / 7.0;
+  p = p * s2 + 1.0 / 5.0;
+  p = p * s2 + 1.0 / 3.0;
+  const t = s * s2 * p;
+  return s + s + (t + t);
+}
+
+/** Scalar exp(x) for x ≤ 0 through the vector routine (lane 0). */
+function expNeg1(x: f64): f64 {
+  return f64x2.extract_lane(expNeg(f64x2.splat(x)), 0);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Row dot products and accumulations for a group of four rows (float32 rows, float64 vectors).
+// ---------------------------------------------------------------------------------------------
+
+/** z_r = x_r · w[0..d) for the four rows at x (row stride d floats); writes f64 z to out[0..4) (stride `os` bytes). */
+// @ts-ignore: decorator
+@inline function dot4(x: usize, d: i32, w: usize, out: usize, os: usize): void {
+  const rs = <usize>d << 2;
+  const x1 = x + rs;
+  const x2 = x1 + rs;
+  const x3 = x2 + rs;
+  let a0 = f64x2.splat(0); let b0 = f64x2.splat(0);
+  let a1 = f64x2.splat(0); let b1 = f64x2.splat(0);
+  let a2 = f64x2.splat(0); let b2 = f64x2.splat(0);
+  let a3 = f64x2.splat(0); let b3 = f64x2.splat(0);
+  let j = 0;
+  for (; j + 4 <= d; j += 4) {
+    const xo = <usize>j << 2;
+    const wo = w + (<usize>j << 3);
+    const wl = v128.load(wo);
+    const wh = v128.load(wo, 16);
+    a0 = f64x2.add(a0, f64x2.mul(f64x2.promote_low_f32x4(v128.load64_zero(x + xo)), wl));
+    b0 = f64x2.add(b0, f64x2.mul(f64x2.promote_low_f32x4(v128.load64_zero(x + xo, 8)), wh));
+    a1 = f64x2.add(a1, f64x2.mul(f64x2.promote_low_f32x4(v128.load64_zero(x1 + xo)), wl));
+    b1 = f64x2.add(b1, f64x2.mul(f64x2.promote_low_f32x4(v128.load64_zero(x1 + xo, 8)), wh));
+    a2 = f64x2.add(a2, f64x2.mul(f64x2.promote_low_f32x4(v128.load64_zero(x2 + xo)), wl));
+    b2 = f64x2.add(b2, f64x2.mul(f64x2.promote_low_f32x4(v128.load64_zero(x2 + xo, 8)), wh));
+    a3 = f64x2.add(a3, f64x2.mul(f64x2.promote_low_f32x4(v128.load64_zero(x3 + xo)), wl));
+    b3 = f64x2.add(b3, f64x2.mul(f64x2.promote_low_f32x4(v128.load64_zero(x3 + xo, 8)), wh));
+  }
+  if (j + 2 <= d) {
+    const xo = <usize>j << 2;
+    const wl = v128.load(w + (<usize>j << 3));
+    a0 = f64x2.add(a0, f64x2.mul(f64x2.promote_low_f32x4(v128.load64_zero(x + xo)), wl));
+    a1 = f64x2.add(a1, f64x2.mul(f64x2.promote_low_f32x4(v128.load64_zero(x1 + xo)), wl));
+    a2 = f64x2.add(a2, f64x2.mul(f64x2.promote_low_f32x4(v128.load64_zero(x2 + xo)), wl));
+    a3 = f64x2.add(a3, f64x2.mul(f64x2.promote_low_f32x4(v128.load64_zero(x3 + xo)), wl));
+    j += 2;
+  }
+  a0 = f64x2.add(a0, b0);
+  a1 = f64x2.add(a1, b1);
+  a2 = f64x2.add(a2, b2);
+  a3 = f64x2.add(a3, b3);
+  let z0 = f64x2.extract_lane(a0, 0) + f64x2.extract_lane(a0, 1);
+  let z1 = f64x2.extract_lane(a1, 0) + f64x2.extract_lane(a1, 1);
+  let z2 = f64x2.extract_lane(a2, 0) + f64x2.extract_lane(a2, 1);
+  let z3 = f64x2.extract_lane(a3, 0) + f64x2.extract_lane(a3, 1);
+  if (j < d) {
+    const xo = <usize>j << 2;
+    const wj = load<f64>(w + (<usize>j << 3));
+    z0 += <f64>load<f32>(x + xo) * wj;
+    z1 += <f64>load<f32>(x1 + xo) * wj;
+    z2 += <f64>load<f32>(x2 + xo) * wj;
+    z3 += <f64>load<f32>(x3 + xo) * wj;
+  }
+  store<f64>(out, z0);
+  store<f64>(out + os, z1);
+  store<f64>(out + 2 * os, z2);
+  store<f64>(out + 3 * os, z3);
+}
+
+/** g[0..d) += c0·x0 + c1·x1 + c2·x2 + c3·x3 for the four rows at x; c holds four f64. */
+// @ts-ignore: decorator
+@inline function axpy4(x: usize, d: i32, c: usize, g: usize): void {
+  const rs = <usize>d << 2;
+  const x1 = x + rs;
+  const x2 = x1 + rs;
+  const x3 = x2 + rs;
+  const c0 = v128.load64_splat(c);
+  const c1 = v128.load64_splat(c, 8);
+  const c2 = v128.load64_splat(c, 16);
+  const c3 = v128.load64_splat(c, 24);
+  let j = 0;
+  for (; j + 4 <= d; j += 4) {
+    const xo = <usize>j << 2;
+    const go = g + (<usize>j << 3);
+    const l01 = f64x2.add(
+      f64x2.mul(f64x2.promote_low_f32x4(v128.load64_zero(x + xo)), c0),
+      f64x2.mul(f64x2.promote_low_f32x4(v128.load64_zero(x1 + xo)), c1),
+    );
+    const l23 = f64x2.add(
+      f64x2.mul(f64x2.promote_low_f32x4(v128.load64_zero(x2 + xo)), c2),
+      f64x2.mul(f64x2.promote_low_f32x4(v128.load64_zero(x3 + xo)), c3),
+    );
+    const h01 = f64x2.add(
+      f64x2.mul(f64x2.promote_low_f32x4(v128.load64_zero(x + xo, 8)), c0),
+      f64x2.mul(f64x2.promote_low_f32x4(v128.load64_zero(x1 + xo, 8)), c1),
+    );
+    const h23 = f64x2.add(
+      f64x2.mul(f64x2.promote_low_f32x4(v128.load64_zero(x2 + xo, 8)), c2),
+      f64x2.mul(f64x2.promote_low_f32x4(v128.load64_zero(x3 + xo, 8)), c3),
+    );
+    v128.store(go, f64x2.add(v128.load(go), f64x2.add(l01, l23)));
+    v128.store(go, f64x2.add(v128.load(go, 16), f64x2.add(h01, h23)), 16);
+  }
+  if (j + 2 <= d) {
+    const xo = <usize>j << 2;
+    const go = g + (<usize>j << 3);
+    const l01 = f64x2.add(
+      f64x2.mul(f64x2.promote_low_f32x4(v128.load64_zero(x + xo)), c0),
+      f64x2.mul(f64x2.promote_low_f32x4(v128.load64_zero(x1 + xo)), c1),
+    );
+    const l23 = f64x2.add(
+      f64x2.mul(f64x2.promote_low_f32x4(v128.load64_zero(x2 + xo)), c2),
+      f64x2.mul(f64x2.promote_low_f32x4(v128.load64_zero(x3 + xo)), c3),
+    );
+    v128.store(go, f64x2.add(v128.load(go), f64x2.add(l01, l23)));
+    j += 2;
+  }
+  if (j < d) {
+    const xo = <usize>j << 2;
+    const go = g + (<usize>j << 3);
+    const s =
+      (<f64>load<f32>(x + xo) * load<f64>(c) + <f64>load<f32>(x1 + xo) * load<f64>(c, 8)) +
+      (<f64>load<f32>(x2 + xo) * load<f64>(c, 16) + <f64>load<f32>(x3 + xo) * load<f64>(c, 24));
+    store<f64>(go, load<f64>(go) + s);
+  }
+}
+
+/** Sum of the four f64 at c, in a fixed order. */
+// @ts-ignore: decorator
+@inline function sum4(c: usize): f64 {
+  return (load<f64>(c) + load<f64>(c, 8)) + (load<f64>(c, 16) + load<f64>(c, 24));
+}
+
+/** Zeroes `count` f64 at p. */
+function zero64(p: usize, count: i32): void {
+  memory.fill(p, 0, <usize>count << 3);
+}
+
+/** Copies `rows` (< 4) rows starting at x into the padded group PX, zero-filling the rest. */
+function padRows(x: usize, d: i32, rows: i32, px: usize): void {
+  const bytes = <usize>(rows * d) << 2;
+  memory.copy(px, x, bytes);
+  memory.fill(px + bytes, 0, (<usize>((4 - rows) * d)) << 2);
+}
+
+/** Copies `rows` f64 from src to dst and zero-fills dst up to 4 entries. */
+function pad64(src: usize, rows: i32, dst: usize): void {
+  memory.copy(dst, src, <usize>rows << 3);
+  memory.fill(dst + (<usize>rows << 3), 0, <usize>(4 - rows) << 3);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Binary kernels. Partial slot per block: [grad (d + 1), loss] (stride d + 2).
+// ---------------------------------------------------------------------------------------------
+
+/** Loss, gradient residuals and Newton weights of rows 2 lanes at a time; see binaryLossGrad. */
+// @ts-ignore: decorator
+@inline function binaryRows(z: v128, y: v128, rw: v128, c: usize, h: usize, loss: v128): v128 {
+  const one = f64x2.splat(1.0);
+  const zero = f64x2.splat(0);
+  const pos = f64x2.ge(z, zero);
+  const e = expNeg(f64x2.neg(f64x2.abs(z)));
+  const inv = f64x2.div(one, f64x2.add(one, e));
+  const ei = f64x2.mul(e, inv);
+  const p = v128.bitselect(inv, ei, pos); // σ(z)
+  const q = v128.bitselect(ei, inv, pos); // 1 − σ(z)
+  const y1 = f64x2.eq(y, one);
+  const r = v128.bitselect(f64x2.neg(q), f64x2.sub(p, y), y1);
+  const lp = log1pUnit(e);
+  const lin = v128.bitselect(
+    f64x2.max(f64x2.neg(z), zero),
+    f64x2.sub(f64x2.max(z, zero), f64x2.mul(y, z)),
+    y1,
+  );
+  v128.store(c, f64x2.mul(rw, r));
+  if (h != 0) v128.store(h, f64x2.mul(f64x2.mul(rw, p), q));
+  return f64x2.add(loss, f64x2.mul(rw, f64x2.add(lp, lin)));
+}
+
+/**
+ * Binary loss + gradient partials for blocks [b0, b1). hess = 0 when Newton weights are not wanted.
+ * Slot b: grad[0..d] then the loss, stride d + 2 f64.
+ */
+export function binaryLossGrad(
+  X: usize, n: i32, d: i32, y: usize, rw: usize, w: usize, fitIntercept: i32, hess: usize,
+  partials: usize, scratch: usize, b0: i32, b1: i32,
+): void {
+  const stride = d + 2;
+  const bias = fitIntercept ? load<f64>(w + (<usize>d << 3)) : 0.0;
+  const Z = scratch;
+  const C = scratch + offC(1);
+  const PX = scratch + offPX(1);
+  const PY = scratch + offPY(d, 1);
+  const PW = PY + 32;
+  const PH = PW + 32;
+  for (let b = b0; b < b1; b++) {
+    const slot = partials + (<usize>(b * stride) << 3);
+    zero64(slot, stride);
+    const r0 = b * BLOCK;
+    const r1 = min(n, r0 + BLOCK);
+    let loss = f64x2.splat(0);
+    let gb = 0.0;
+    for (let i = r0; i < r1; i += 4) {
+      const rows = min(4, r1 - i);
+      let xg = X + (<usize>i * <usize>d << 2);
+      let yg = y + (<usize>i << 3);
+      let wg = rw + (<usize>i << 3);
+      let hg: usize = hess != 0 ? hess + (<usize>i << 3) : 0;
+      if (rows < 4) {
+        padRows(xg, d, rows, PX);
+        pad64(yg, rows, PY);
+        pad64(wg, rows, PW);
+        xg = PX; yg = PY; wg = PW;
+        if (hess != 0) hg = PH;
+      }
+      dot4(xg, d, w, Z, 8);
+      const bz = f64x2.splat(bias);
+      loss = binaryRows(f64x2.add(v128.load(Z), bz), v128.load(yg), v128.load(wg), C, hg, loss);
+      loss = binaryRows(f64x2.add(v128.load(Z, 16), bz), v128.load(yg, 16), v128.load(wg, 16), C + 16, hg != 0 ? hg + 16 : 0, loss);
+      axpy4(xg, d, C, slot);
+      gb += sum4(C);
+      if (rows < 4 && hess != 0) memory.copy(hess + (<usize>i << 3), PH, <usize>rows << 3);
+    }
+    store<f64>(slot + (<usize>d << 3), fitIntercept ? gb : 0.0);
+    store<f64>(slot + (<usize>(d + 1) << 3), f64x2.extract_lane(loss, 0) + f64x2.extract_lane(loss, 1));
+  }
+}
+
+/** Binary Hessian-vector partials for blocks [b0, b1): Σ h_i (x̃_i·v) x̃_i; slot stride d + 2. */
+export function binaryHessVec(
+  X: usize, n: i32, d: i32, hess: usize, v: usize, fitIntercept: i32,
+  partials: usize, scratch: usize, b0: i32, b1: i32,
+): void {
+  const stride = d + 2;
+  const bias = fitIntercept ? load<f64>(v + (<usize>d << 3)) : 0.0;
+  const Z = scratch;
+  const C = scratch + offC(1);
+  const PX = scratch + offPX(1);
+  const PH = scratch + offPY(d, 1);
+  for (let b = b0; b < b1; b++) {
+    const slot = partials + (<usize>(b * stride) << 3);
+    zero64(slot, stride);
+    const r0 = b * BLOCK;
+    const r1 = min(n, r0 + BLOCK);
+    let gb = 0.0;
+    for (let i = r0; i < r1; i += 4) {
+      const rows = min(4, r1 - i);
+      let xg = X + (<usize>i * <usize>d << 2);
+      let hg = hess + (<usize>i << 3);
+      if (rows < 4) {
+        padRows(xg, d, rows, PX);
+        pad64(hg, rows, PH);
+        xg = PX; hg = PH;
+      }
+      dot4(xg, d, v, Z, 8);
+      const bz = f64x2.splat(bias);
+      v128.store(C, f64x2.mul(v128.load(hg), f64x2.add(v128.load(Z), bz)));
+      v128.store(C, f64x2.mul(v128.load(hg, 16), f64x2.add(v128.load(Z, 16), bz)), 16);
+      axpy4(xg, d, C, slot);
+      gb += sum4(C);
+    }
+    store<f64>(slot + (<usize>d << 3), fitIntercept ? gb : 0.0);
+  }
+}
+
+/** Binary decision values z_i = x_i·w + bias for the rows of blocks [b0, b1), into out (f64). */
+export function binaryDecision(
+  X: usize, n: i32, d: i32, w: usize, fitIntercept: i32, out: usize, scratch: usize, b0: i32, b1: i32,
+): void {
+  const bias = fitIntercept ? load<f64>(w + (<usize>d << 3)) : 0.0;
+  const Z = scratch;
+  const PX = scratch + offPX(1);
+  for (let b = b0; b < b1; b++) {
+    const r0 = b * BLOCK;
+    const r1 = min(n, r0 + BLOCK);
+    for (let i = r0; i < r1; i += 4) {
+      const rows = min(4, r1 - i);
+      let xg = X + (<usize>i * <usize>d << 2);
+      if (rows < 4) {
+        padRows(xg, d, rows, PX);
+        xg = PX;
+      }
+      dot4(xg, d, w, Z, 8);
+      const bz = f64x2.splat(bias);
+      v128.store(Z, f64x2.add(v128.load(Z), bz));
+      v128.store(Z, f64x2.add(v128.load(Z, 16), bz), 16);
+      memory.copy(out + (<usize>i << 3), Z, <usize>rows << 3);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Multinomial kernels. W is K × (d + 1); partial slot per block: [grad K × (d + 1), loss].
+// ---------------------------------------------------------------------------------------------
+
+/** z[k*4 + r] = x_r·W_k + bias_k for the group at xg (four rows). */
+// @ts-ignore: decorator
+@inline function groupDots(xg: usize, d: i32, K: i32, W: usize, fitIntercept: i32, Z: usize): void {
+  const d1 = d + 1;
+  for (let k = 0; k < K; k++) {
+    const wk = W + (<usize>(k * d1) << 3);
+    const zk = Z + (<usize>(k * 4) << 3);
+    dot4(xg, d, wk, zk, 8);
+    if (fitIntercept) {
+      const bz = v128.load64_splat(wk + (<usize>d << 3));
+      v128.store(zk, f64x2.add(v128.load(zk), bz));
+      v128.store(zk, f64x2.add(v128.load(zk, 16), bz), 16);
+    }
+  }
+}
+
+/** G_k[0..d) += Σ_r C[k*4 + r] x_r and G_k[d] += Σ_r C[k*4 + r] for every class k. */
+// @ts-ignore: decorator
+@inline function groupAccumulate(xg: usize, d: i32, K: i32, C: usize, slot: usize): void {
+  const d1 = d + 1;
+  for (let k = 0; k < K; k++) {
+    const ck = C + (<usize>(k * 4) << 3);
+    const gk = slot + (<usize>(k * d1) << 3);
+    axpy4(xg, d, ck, gk);
+    const gi = gk + (<usize>d << 3);
+    store<f64>(gi, load<f64>(gi) + sum4(ck));
+  }
+}
+
+/** Softmax loss, coefficients and probabilities of one group; returns the group's weighted loss. */
+function softmaxGroup(K: i32, Z: usize, E: usize, C: usize, yg: usize, wg: usize, P: usize): f64 {
+  let loss = 0.0;
+  for (let h = 0; h < 2; h++) {
+    const ho = <usize>(h << 4);
+    // Row maxima over classes (two rows per lane pair).
+    let m = v128.load(Z + ho);
+    for (let k = 1; k < K; k++) m = f64x2.max(m, v128.load(Z + (<usize>(k * 4) << 3) + ho));
+    // e_k = exp(z_k − m); the first class reaching the maximum (e = 1) is left out of `rest`.
+    let rest = f64x2.splat(0);
+    let found = f64x2.splat(0);
+    let arg = f64x2.splat(-1);
+    for (let k = 0; k < K; k++) {
+      const o = (<usize>(k * 4) << 3) + ho;
+      const zk = v128.load(Z + o);
+      const e = expNeg(f64x2.sub(zk, m));
+      v128.store(E + o, e);
+      const isMax = v128.andnot(f64x2.eq(zk, m), found);
+      found = v128.or(found, isMax);
+      arg = v128.bitselect(f64x2.splat(<f64>k), arg, isMax);
+      rest = f64x2.add(rest, v128.andnot(e, isMax));
+    }
+    const inv = f64x2.div(f64x2.splat(1.0), f64x2.add(f64x2.splat(1.0), rest));
+    const rwv = v128.load(wg + ho);
+    for (let k = 0; k < K; k++) {
+      const o = (<usize>(k * 4) << 3) + ho;
+      const p = f64x2.mul(v128.load(E + o), inv);
+      v128.store(P + o, p);
+      v128.store(C + o, f64x2.mul(rwv, p));
+    }
+    // The true class: loss and coefficient −rw (1 − p_y), formed without cancellation.
+    for (let l = 0; l < 2; l++) {
+      const r = (h << 1) + l;
+      const yi = load<i32>(yg + (<usize>r << 2));
+      const rwi = load<f64>(wg + (<usize>r << 3));
+      const oy = <usize>((yi * 4 + r) << 3);
+      const mr = l == 0 ? f64x2.extract_lane(m, 0) : f64x2.extract_lane(m, 1);
+      const rr = l == 0 ? f64x2.extract_lane(rest, 0) : f64x2.extract_lane(rest, 1);
+      const ar = l == 0 ? f64x2.extract_lane(arg, 0) : f64x2.extract_lane(arg, 1);
+      const ir = l == 0 ? f64x2.extract_lane(inv, 0) : f64x2.extract_lane(inv, 1);
+      const s = 1.0 + rr;
+      const oneMinusPy = (<f64>yi == ar ? rr : s - load<f64>(E + oy)) * ir;
+      store<f64>(C + oy, -(rwi * oneMinusPy));
+      loss += rwi * ((mr - load<f64>(Z + oy)) + log1pPos(rr));
+    }
+  }
+  return loss;
+}
+
+/**
+ * Multinomial loss + gradient partials for blocks [b0, b1); y is int32. prob = 0 when the
+ * probabilities are not wanted (else n × K f64, row-major). Slot stride K(d + 1) + 1.
+ */
+export function multinomialLossGrad(
+  X: usize, n: i32, d: i32, K: i32, y: usize, rw: usize, W: usize, fitIntercept: i32, prob: usize,
+  partials: usize, scratch: usize, b0: i32, b1: i32,
+): void {
+  const d1 = d + 1;
+  const stride = K * d1 + 1;
+  const Z = scratch;
+  const E = scratch + offE(K);
+  const C = scratch + offC(K);
+  const P = scratch + offPP(K);
+  const PX = scratch + offPX(K);
+  const PW = scratch + offPY(d, K);
+  const PYI = PW + 32;
+  for (let b = b0; b < b1; b++) {
+    const slot = partials + (<usize>(b * stride) << 3);
+    zero64(slot, stride);
+    const r0 = b * BLOCK;
+    const r1 = min(n, r0 + BLOCK);
+    let loss = 0.0;
+    for (let i = r0; i < r1; i += 4) {
+      const rows = min(4, r1 - i);
+      let xg = X + (<usize>i * <usize>d << 2);
+      let yg = y + (<usize>i << 2);
+      let wg = rw + (<usize>i << 3);
+      if (rows < 4) {
+        padRows(xg, d, rows, PX);
+        pad64(wg, rows, PW);
+        memory.copy(PYI, yg, <usize>rows << 2);
+        memory.fill(PYI + (<usize>rows << 2), 0, <usize>(4 - rows) << 2);
+        xg = PX; yg = PYI; wg = PW;
+      }
+      groupDots(xg, d, K, W, fitIntercept, Z);
+      loss += softmaxGroup(K, Z, E, C, yg, wg, P);
+      groupAccumulate(xg, d, K, C, slot);
+      if (prob != 0) {
+        for (let r = 0; r < rows; r++) {
+          const pr = prob + (<usize>((i + r) * K) << 3);
+          for (let k = 0; k < K; k++) store<f64>(pr + (<usize>k << 3), load<f64>(P + (<usize>(k * 4 + r) << 3)));
+        }
+      }
+    }
+    if (!fitIntercept) for (let k = 0; k < K; k++) store<f64>(slot + (<usize>(k * d1 + d) << 3), 0.0);
+    store<f64>(slot + (<usize>(stride - 1) << 3), loss);
+  }
+}
+
+/**
+ * Multinomial Hessian-vector partials for blocks [b0, b1): out_k = Σ_i rw_i p_ik (u_ik − ū_i) x̃_i.
+ * prob is n × K f64. Slot stride K(d + 1) + 1 (the last entry is 0).
+ */
+export function multinomialHessVec(
+  X: usize, n: i32, d: i32, K: i32, rw: usize, prob: usize, V: usize, fitIntercept: i32,
+  partials: usize, scratch: usize, b0: i32, b1: i32,
+): void {
+  const d1 = d + 1;
+  const stride = K * d1 + 1;
+  const Z = scratch;
+  const C = scratch + offC(K);
+  const P = scratch + offPP(K);
+  const PX = scratch + offPX(K);
+  const PW = scratch + offPY(d, K);
+  for (let b = b0; b < b1; b++) {
+    const slot = partials + (<usize>(b * stride) << 3);
+    zero64(slot, stride);
+    const r0 = b * BLOCK;
+    const r1 = min(n, r0 + BLOCK);
+    for (let i = r0; i < r1; i += 4) {
+      const rows = min(4, r1 - i);
+      let xg = X + (<usize>i * <usize>d << 2);
+      let wg = rw + (<usize>i << 3);
+      if (rows < 4) {
+        padRows(xg, d, rows, PX);
+        pad64(wg, rows, PW);
+        xg = PX; wg = PW;
+      }
+      // Probabilities of the group, class-major like Z (zero for padding rows).
+      for (let r = 0; r < 4; r++) {
+        const pr = prob + (<usize>((i + r) * K) << 3);
+        for (let k = 0; k < K; k++) {
+          store<f64>(P + (<usize>(k * 4 + r) << 3), r < rows ? load<f64>(pr + (<usize>k << 3)) : 0.0);
+        }
+      }
+      groupDots(xg, d, K, V, fitIntercept, Z);
+      for (let h = 0; h < 2; h++) {
+        const ho = <usize>(h << 4);
+        let ubar = f64x2.splat(0);
+        for (let k = 0; k < K; k++) {
+          const o = (<usize>(k * 4) << 3) + ho;
+          ubar = f64x2.add(ubar, f64x2.mul(v128.load(P + o), v128.load(Z + o)));
+        }
+        const rwv = v128.load(wg + ho);
+        for (let k = 0; k < K; k++) {
+          const o = (<usize>(k * 4) << 3) + ho;
+          v128.store(C + o, f64x2.mul(f64x2.mul(rwv, v128.load(P + o)), f64x2.sub(v128.load(Z + o), ubar)));
+        }
+      }
+      groupAccumulate(xg, d, K, C, slot);
+    }
+    if (!fitIntercept) for (let k = 0; k < K; k++) store<f64>(slot + (<usize>(k * d1 + d) << 3), 0.0);
+  }
+}
+
+/** Multinomial decision values z_ik into out (n × K f64, row-major) for the rows of blocks [b0, b1). */
+export function multinomialDecision(
+  X: usize, n: i32, d: i32, K: i32, W: usize, fitIntercept: i32, out: usize, scratch: usize, b0: i32, b1: i32,
+): void {
+  const Z = scratch;
+  const PX = scratch + offPX(K);
+  for (let b = b0; b < b1; b++) {
+    const r0 = b * BLOCK;
+    const r1 = min(n, r0 + BLOCK);
+    for (let i = r0; i < r1; i += 4) {
+      const rows = min(4, r1 - i);
+      let xg = X + (<usize>i * <usize>d << 2);
+      if (rows < 4) {
+        padRows(xg, d, rows, PX);
+        xg = PX;
+      }
+      groupDots(xg, d, K, W, fitIntercept, Z);
+      for (let r = 0; r < rows; r++) {
+        const orow = out + (<usize>((i + r) * K) << 3);
+        for (let k = 0; k < K; k++) store<f64>(orow + (<usize>k << 3), load<f64>(Z + (<usize>(k * 4 + r) << 3)));
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reduction and the read floor.
+// ---------------------------------------------------------------------------------------------
+
+/** out[j] = Σ_b partials[b·stride + j] for j < stride, blocks summed in order 0..nBlocks-1. */
+export function reduceBlocks(partials: usize, nBlocks: i32, stride: i32, out: usize): void {
+  zero64(out, stride);
+  const sb = <usize>stride << 3;
+  for (let b = 0; b < nBlocks; b++) {
+    const slot = partials + <usize>b * sb;
+    let j = 0;
+    for (; j + 2 <= stride; j += 2) {
+      const o = <usize>j << 3;
+      v128.store(out + o, f64x2.add(v128.load(out + o), v128.load(slot + o)));
+    }
+    if (j < stride) {
+      const o = <usize>j << 3;
+      store<f64>(out + o, load<f64>(out + o) + load<f64>(slot + o));
+    }
+  }
+}
+
+/** Sum of `count` float32 at p with f32x4 lanes: one read of the bytes, the bandwidth floor. */
+export function sumF32(p: usize, count: i32): f64 {
+  let a = f32x4.splat(0);
+  let b = f32x4.splat(0);
+  let c = f32x4.splat(0);
+  let e = f32x4.splat(0);
+  let i = 0;
+  for (; i + 16 <= count; i += 16) {
+    const o = p + (<usize>i << 2);
+    a = f32x4.add(a, v128.load(o));
+    b = f32x4.add(b, v128.load(o, 16));
+    c = f32x4.add(c, v128.load(o, 32));
+    e = f32x4.add(e, v128.load(o, 48));
+  }
+  const t = f32x4.add(f32x4.add(a, b), f32x4.add(c, e));
+  let s = <f64>f32x4.extract_lane(t, 0) + <f64>f32x4.extract_lane(t, 1) + <f64>f32x4.extract_lane(t, 2) + <f64>f32x4.extract_lane(t, 3);
+  for (; i < count; i++) s += <f64>load<f32>(p + (<usize>i << 2));
+  return s;
+}
+
+/** Scalar exp(x) for x ≤ 0 and log1p(t) for t ≥ 0, exported for the accuracy tests. */
+export function testExpNeg(x: f64): f64 {
+  return expNeg1(x);
+}
+
+/** log1p(t) for t ≥ 0 through the scalar routine; log1p(e) for e in [0, 1] through the vector one when vec ≠ 0. */
+export function testLog1p(t: f64, vec: i32): f64 {
+  return vec ? f64x2.extract_lane(log1pUnit(f64x2.splat(t)), 0) : log1pPos(t);
+}

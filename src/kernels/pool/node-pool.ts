@@ -1,0 +1,169 @@
+// Node-only (worker_threads): a pool of worker threads that run the WebAssembly SIMD kernels on the
+// one shared copy of X. The calling thread takes part, so a pool of T threads starts T − 1 workers.
+// Whole KERNEL_BLOCK_ROWS blocks are split among threads; partials are reduced in block order by
+// the caller, so results are bit-identical for any thread count. Small calls stay on one thread.
+// Loaded only through load.ts (a dynamic import behind a platform check), never by browser code.
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import { ValueError } from "../../errors.js";
+import { portableKernels } from "../portable.js";
+import type { ObjectiveKernels } from "../types.js";
+import { createWasmKernels } from "../wasm/kernels.js";
+import type { BlockRunner } from "../wasm/runner.js";
+import { getRuntime } from "../wasm/runtime.js";
+import type { BlockKernelName, WasmRuntime } from "../wasm/runtime.js";
+import { BLOCK_KERNELS, CONTROL_BYTES, CTL, F64_OFFSET, MAX_ARGS, MAX_WORKERS, SPIN, WORKER } from "./protocol.js";
+import { WORKER_SOURCE } from "./worker-source.js";
+
+/** Options of a kernel pool. */
+export interface KernelPoolOptions {
+  /** Threads including the caller's (default: the machine's available parallelism). */
+  readonly threads?: number;
+  /** Least work (≈ multiply-adds) worth giving one thread (default 2^18). */
+  readonly minWorkPerThread?: number;
+}
+
+/** Objective kernels running on a pool of threads; close() stops the workers. */
+export interface KernelPool extends ObjectiveKernels {
+  /** Threads including the caller's. */
+  readonly threads: number;
+  /** Stops the worker threads; later calls run on the calling thread. */
+  close(): Promise<void>;
+}
+
+const DEFAULT_MIN_WORK = 1 << 18;
+
+/** Runs block kernels on the caller plus worker threads sharing the runtime's memory. */
+class PoolRunner implements BlockRunner {
+  readonly runtime: WasmRuntime;
+  readonly threads: number;
+  private readonly minWork: number;
+  private readonly ctl: Int32Array;
+  private readonly f64: Float64Array;
+  private readonly workers: Worker[] = [];
+  private readonly scratch: number[];
+  private readonly scratchSize: number[];
+  private closed = false;
+
+  constructor(runtime: WasmRuntime, threads: number, minWork: number) {
+    this.runtime = runtime;
+    this.threads = threads;
+    this.minWork = minWork;
+    const control = new SharedArrayBuffer(CONTROL_BYTES);
+    this.ctl = new Int32Array(control);
+    this.f64 = new Float64Array(control, F64_OFFSET, MAX_ARGS + MAX_WORKERS);
+    this.scratch = new Array<number>(threads).fill(0);
+    this.scratchSize = new Array<number>(threads).fill(0);
+    for (let slot = 0; slot < threads - 1; slot++) {
+      const worker = new Worker(WORKER_SOURCE, {
+        eval: true,
+        execArgv: [],
+        workerData: { module: runtime.module, memory: runtime.memory, control, slot, names: BLOCK_KERNELS },
+      });
+      worker.unref();
+      worker.on("error", () => Atomics.store(this.ctl, this.base(slot) + WORKER.READY, 0));
+      this.workers.push(worker);
+    }
+  }
+
+  private base(slot: number): number {
+    return CTL.WORKER_BASE + slot * CTL.WORKER_STRIDE;
+  }
+
+  private ensureScratch(t: number, bytes: number): number {
+    if (bytes > this.scratchSize[t]!) {
+      if (this.scratch[t] !== 0) this.runtime.release(this.scratch[t]!);
+      this.scratch[t] = this.runtime.alloc(bytes);
+      this.scratchSize[t] = bytes;
+    }
+    return this.scratch[t]!;
+  }
+
+  run(fn: BlockKernelName, args: readonly number[], nBlocks: number, work: number, scratchBytes: number): void {
+    if (nBlocks <= 0) return;
+    const kernel = this.runtime.exports[fn] as (...a: number[]) => void;
+    // Workers that have started and the number of threads this much work pays for.
+    const ready: number[] = [];
+    if (!this.closed) {
+      for (let s = 0; s < this.workers.length; s++) if (Atomics.load(this.ctl, this.base(s) + WORKER.READY) === 1) ready.push(s);
+    }
+    const want = Math.max(1, Math.min(this.threads, nBlocks, Math.floor(work / this.minWork)));
+    const helpers = ready.slice(0, want - 1);
+    const mine = this.ensureScratch(0, scratchBytes);
+    if (helpers.length === 0) {
+      kernel(...args, mine, 0, nBlocks);
+      return;
+    }
+    const T = helpers.length + 1;
+    const ctl = this.ctl;
+    const seq = (Atomics.load(ctl, CTL.SEQ) + 1) | 0;
+    ctl[CTL.FN] = BLOCK_KERNELS.indexOf(fn);
+    ctl[CTL.NARGS] = args.length;
+    for (let i = 0; i < args.length; i++) this.f64[i] = args[i]!;
+    helpers.forEach((slot, h) => {
+      const t = h + 1;
+      const b = this.base(slot);
+      this.f64[MAX_ARGS + slot] = this.ensureScratch(t, scratchBytes);
+      ctl[b + WORKER.B0] = Math.floor((t * nBlocks) / T);
+      ctl[b + WORKER.B1] = Math.floor(((t + 1) * nBlocks) / T);
+      ctl[b + WORKER.JOB] = seq;
+    });
+    Atomics.store(ctl, CTL.DONE, 0);
+    Atomics.store(ctl, CTL.ERRORS, 0);
+    Atomics.store(ctl, CTL.SEQ, seq);
+    Atomics.notify(ctl, CTL.SEQ);
+    kernel(...args, mine, 0, Math.floor(nBlocks / T));
+    // Wait for the helpers: spin briefly, then sleep on DONE.
+    let spins = 0;
+    for (;;) {
+      const done = Atomics.load(ctl, CTL.DONE);
+      if (done >= helpers.length) break;
+      if (spins++ < SPIN) continue;
+      Atomics.wait(ctl, CTL.DONE, done, 1000);
+    }
+    if (Atomics.load(ctl, CTL.ERRORS) !== 0) {
+      throw new Error(`${fn}: a kernel worker thread failed (internal fault); close the pool and retry`);
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    Atomics.store(this.ctl, CTL.STOP, 1);
+    Atomics.add(this.ctl, CTL.SEQ, 1);
+    Atomics.notify(this.ctl, CTL.SEQ);
+    await Promise.all(
+      this.workers.map(
+        (w) =>
+          new Promise<void>((resolve) => {
+            const timer = setTimeout(() => void w.terminate(), 2000);
+            timer.unref();
+            w.once("exit", () => {
+              clearTimeout(timer);
+              resolve();
+            });
+          }),
+      ),
+    );
+    for (let t = 0; t < this.scratch.length; t++) if (this.scratch[t] !== 0) this.runtime.release(this.scratch[t]!);
+    this.scratch.fill(0);
+    this.scratchSize.fill(0);
+  }
+}
+
+/** Creates a pool of WebAssembly SIMD kernels on `threads` threads (the caller included). */
+export function createNodeKernelPool(options: KernelPoolOptions = {}): KernelPool {
+  const threads = options.threads ?? availableParallelism();
+  if (!Number.isInteger(threads) || threads < 1 || threads > MAX_WORKERS + 1) {
+    throw new ValueError(`createKernelPool: threads = ${threads} must be an integer from 1 to ${MAX_WORKERS + 1}`);
+  }
+  const minWork = options.minWorkPerThread ?? DEFAULT_MIN_WORK;
+  if (!(minWork >= 0)) throw new ValueError(`createKernelPool: minWorkPerThread = ${minWork} must be ≥ 0`);
+  const rt = getRuntime();
+  if (rt === null || !rt.shared) {
+    throw new ValueError("createKernelPool: WebAssembly SIMD with shared memory is not available on this platform; use wasmKernels or portableKernels");
+  }
+  const runner = new PoolRunner(rt, threads, minWork);
+  const kernels = createWasmKernels(`wasm-simd×${threads}`, () => runner, portableKernels);
+  return Object.assign(kernels, { threads, close: () => runner.close() });
+}

@@ -1,0 +1,37 @@
+// The worker thread's program, as plain JavaScript text (run with `new Worker(src, { eval: true })`,
+// so it needs no file and no TypeScript loader). It instantiates the kernels module on the shared
+// memory, then serves jobs from the control block (see protocol.ts) until told to stop.
+import { CTL, F64_OFFSET, MAX_ARGS, MAX_WORKERS, SPIN, WORKER } from "./protocol.js";
+
+/** Source of the pool worker (CommonJS script; workerData: module, memory, control, slot, names). */
+export const WORKER_SOURCE = `"use strict";
+const { workerData } = require("node:worker_threads");
+const { module, memory, control, slot, names } = workerData;
+const ex = new WebAssembly.Instance(module, { env: { memory } }).exports;
+const ctl = new Int32Array(control);
+const f64 = new Float64Array(control, ${F64_OFFSET}, ${MAX_ARGS + MAX_WORKERS});
+const base = ${CTL.WORKER_BASE} + slot * ${CTL.WORKER_STRIDE};
+let seen = Atomics.load(ctl, ${CTL.SEQ});
+Atomics.store(ctl, base + ${WORKER.READY}, 1);
+for (;;) {
+  for (let s = 0; s < ${SPIN} && Atomics.load(ctl, ${CTL.SEQ}) === seen; s++);
+  Atomics.wait(ctl, ${CTL.SEQ}, seen);
+  seen = Atomics.load(ctl, ${CTL.SEQ});
+  if (Atomics.load(ctl, ${CTL.STOP}) !== 0) break;
+  if (Atomics.load(ctl, base + ${WORKER.JOB}) !== seen) continue;
+  try {
+    const nargs = ctl[${CTL.NARGS}];
+    const args = new Array(nargs + 3);
+    for (let i = 0; i < nargs; i++) args[i] = f64[i];
+    args[nargs] = f64[${MAX_ARGS} + slot];
+    args[nargs + 1] = ctl[base + ${WORKER.B0}];
+    args[nargs + 2] = ctl[base + ${WORKER.B1}];
+    ex[names[ctl[${CTL.FN}]]](...args);
+  } catch (e) {
+    Atomics.add(ctl, ${CTL.ERRORS}, 1);
+  }
+  Atomics.add(ctl, ${CTL.DONE}, 1);
+  Atomics.notify(ctl, ${CTL.DONE});
+}
+Atomics.store(ctl, base + ${WORKER.READY}, 0);
+`;

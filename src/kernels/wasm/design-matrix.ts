@@ -1,0 +1,32 @@
+// Design matrices allocated directly in the kernels' WebAssembly memory, so a fit holds one copy of X.
+import { ValueError } from "../../errors.js";
+import { getRuntime } from "./runtime.js";
+
+/**
+ * A zero-filled n × d Float32Array for X (row-major). Where the WebAssembly kernels run on a shared
+ * memory (Node, cross-origin-isolated browsers) it lives in that memory and the kernels use it without
+ * copying; elsewhere it is an ordinary array. Keep the returned array itself referenced while in use:
+ * its memory is reclaimed when it is garbage-collected (views made with subarray do not keep it).
+ */
+export function allocDesignMatrix(n: number, d: number): Float32Array {
+  if (!Number.isInteger(n) || n < 0 || !Number.isInteger(d) || d < 0) {
+    throw new ValueError(`allocDesignMatrix: n = ${n} and d = ${d} must be non-negative integers`);
+  }
+  const rt = getRuntime();
+  if (rt !== null && rt.shared) {
+    try {
+      return rt.allocView(n * d);
+    } catch {
+      // the WebAssembly memory cannot grow that far: an ordinary array (the kernels fall back)
+    }
+  }
+  return new Float32Array(n * d);
+}
+
+/**
+ * Frees, now rather than at garbage collection, the WebAssembly copy the kernels keep of an array
+ * (X, y or rowWeight), or the memory of an allocDesignMatrix array — which must not be used afterwards.
+ */
+export function releaseDesignMatrix(X: Float32Array | Float64Array | Int32Array): void {
+  getRuntime()?.unpin(X);
+}
