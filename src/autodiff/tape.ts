@@ -127,11 +127,14 @@ export class GradientTape implements Recorder {
   }
 
   private backprop(target: Tensor, sources: readonly Tensor[], outputGradient: Tensor | undefined): Map<number, Tensor> {
-    // Forward sweep: which recorded nodes depend on a source.
-    const reach = new Set<number>(sources.map((s) => s.id));
+    // Forward sweep: which recorded nodes depend on a watched source through float tensors
+    // (gradients never flow into int32/bool tensors, so an op reached only through them, such as
+    // oneHot(argMax(x)), is not on the path). An unwatched source gets null, as in TensorFlow.
+    const reach = new Set<number>();
+    for (const s of sources) if (this.connected.has(s.id)) reach.add(s.id);
     const onPath: OpNode[] = [];
     for (const node of this.nodes) {
-      if (node.inputs.some((x) => reach.has(x.id))) {
+      if (node.inputs.some((x) => reach.has(x.id) && isFloat(x.dtype))) {
         reach.add(node.output.id);
         onPath.push(node);
       }
