@@ -80,6 +80,12 @@ export { type DatasetElement } from "./data/element.js";
 export { type IndexPlan, type IndexStream, type RowSource } from "./data/indexStream.js";
 
 // --- losses
+export { type Reduction, type LossOptions } from "./losses/reduction.js";
+export { binaryCrossEntropy, type BinaryCrossEntropyOptions } from "./losses/binaryCrossEntropy.js";
+export { softmaxCrossEntropy } from "./losses/softmaxCrossEntropy.js";
+export { sparseSoftmaxCrossEntropy } from "./losses/sparseSoftmaxCrossEntropy.js";
+export { binaryAccuracy } from "./losses/binaryAccuracy.js";
+export { categoricalAccuracy } from "./losses/categoricalAccuracy.js";
 
 // --- kernels
 
