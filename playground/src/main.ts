@@ -1,0 +1,348 @@
+// The page: wires the plane, the controls, the training worker, the loss chart and the formulas.
+// All drawing happens in one requestAnimationFrame callback, from the latest state.
+import { accuracy, meanLoss, zeroModel } from "./linearModel.js";
+import { formulasHtml, fmt } from "./formulas.js";
+import { LossChart } from "./lossChart.js";
+import { exportModelFile, importModelFile } from "./modelIo.js";
+import { CLASS_SHAPES, MAX_CLASSES, classColor, markerPath } from "./palette.js";
+import { PLOT_SIZE, Plane } from "./plane.js";
+import { download, pointsToCsv } from "./pointsCsv.js";
+import { IRIS_FEATURE_NAMES, makePreset, type PresetName } from "./presets.js";
+import type { HistoryEntry, LinearModel, Point, SolverName, TrainOptions, WorkerRequest, WorkerResponse } from "./types.js";
+import { Viewport } from "./viewport.js";
+
+function $<T extends HTMLElement>(id: string): T {
+  const e = document.getElementById(id);
+  if (!e) throw new Error(`playground: element #${id} is missing from the page`);
+  return e as T;
+}
+
+const ui = {
+  preset: $<HTMLSelectElement>("preset"),
+  irisRow: $<HTMLDivElement>("iris-features"),
+  irisX: $<HTMLSelectElement>("iris-x"),
+  irisY: $<HTMLSelectElement>("iris-y"),
+  classPicker: $<HTMLDivElement>("class-picker"),
+  clear: $<HTMLButtonElement>("clear"),
+  exportCsv: $<HTMLButtonElement>("export-csv"),
+  solver: $<HTMLSelectElement>("solver"),
+  penalty: $<HTMLSelectElement>("penalty"),
+  C: $<HTMLInputElement>("C"),
+  lr: $<HTMLInputElement>("lr"),
+  batch: $<HTMLInputElement>("batch"),
+  maxIter: $<HTMLInputElement>("max-iter"),
+  speed: $<HTMLSelectElement>("speed"),
+  train: $<HTMLButtonElement>("train"),
+  step: $<HTMLButtonElement>("step"),
+  reset: $<HTMLButtonElement>("reset"),
+  exportModel: $<HTMLButtonElement>("export-model"),
+  importModel: $<HTMLInputElement>("import-model"),
+  iteration: $<HTMLOutputElement>("iteration"),
+  loss: $<HTMLOutputElement>("loss"),
+  accuracy: $<HTMLOutputElement>("accuracy"),
+  pointCount: $<HTMLOutputElement>("point-count"),
+  status: $<HTMLParagraphElement>("status"),
+  formulas: $<HTMLDivElement>("formulas"),
+};
+
+const state = {
+  points: [] as Point[],
+  selected: 0,
+  model: null as LinearModel | null,
+  /** Where the drawn model came from: trained here (with these options) or imported. */
+  origin: null as { kind: "trained"; options: TrainOptions } | { kind: "imported"; featureNames: string[] } | null,
+  history: [] as HistoryEntry[],
+  iteration: 0,
+  training: false,
+  runId: 0,
+  axis: { x: "x₁", y: "x₂" },
+  formulasAt: 0,
+  dirty: true,
+};
+
+const plane = new Plane($("plane"), {
+  onPointsChanged(points, what, final) {
+    state.points = points;
+    if (final) announce(`${capitalise(what)}; ${points.length} point${points.length === 1 ? "" : "s"}.`);
+    schedule();
+  },
+  onClassPicked(c) {
+    pickClass(c);
+  },
+});
+const lossChart = new LossChart($("loss-chart"));
+const worker = new Worker(new URL("./worker.ts", import.meta.url), { type: "module" });
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function announce(text: string): void {
+  ui.status.textContent = text;
+}
+
+/** Reads a positive number from an input, falling back (and showing the fallback) when it is not one. */
+function positive(input: HTMLInputElement, fallback: number, integer = false): number {
+  const v = Number(input.value);
+  if (input.value.trim() === "" || !Number.isFinite(v) || v <= 0) {
+    input.value = String(fallback);
+    input.setAttribute("aria-invalid", "true");
+    return fallback;
+  }
+  input.removeAttribute("aria-invalid");
+  return integer ? Math.max(1, Math.round(v)) : v;
+}
+
+function readOptions(): TrainOptions {
+  return {
+    solver: ui.solver.value as SolverName,
+    penalty: ui.penalty.value === "none" ? "none" : "l2",
+    C: positive(ui.C, 1),
+    learningRate: positive(ui.lr, 0.1),
+    batchSize: positive(ui.batch, 32, true),
+    maxIter: Math.min(100000, positive(ui.maxIter, 100, true)),
+    tol: 1e-4,
+    seed: 0,
+  };
+}
+
+function syncControls(): void {
+  const minibatch = ui.solver.value === "sgd" || ui.solver.value === "adam";
+  ui.lr.disabled = !minibatch;
+  ui.batch.disabled = !minibatch;
+  ui.C.disabled = ui.penalty.value === "none";
+  ui.train.textContent = state.training ? "Stop" : "Train";
+  ui.train.setAttribute("aria-pressed", String(state.training));
+  ui.step.disabled = state.training;
+}
+
+// --- class picker
+const radios: HTMLInputElement[] = [];
+for (let c = 0; c < MAX_CLASSES; c++) {
+  const label = document.createElement("label");
+  label.className = "class-choice";
+  const input = document.createElement("input");
+  input.type = "radio";
+  input.name = "class";
+  input.value = String(c);
+  input.checked = c === 0;
+  input.setAttribute("aria-label", `class ${c} (${CLASS_SHAPES[c]})`);
+  input.addEventListener("change", () => pickClass(c));
+  const swatch = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+  swatch.setAttribute("width", "16");
+  swatch.setAttribute("height", "16");
+  swatch.setAttribute("aria-hidden", "true");
+  const mark = document.createElementNS("http://www.w3.org/2000/svg", "path");
+  mark.setAttribute("d", markerPath(c, 8, 8, 5.5));
+  mark.setAttribute("fill", classColor(c));
+  swatch.appendChild(mark);
+  label.append(input, swatch, document.createTextNode(String(c)));
+  ui.classPicker.appendChild(label);
+  radios.push(input);
+}
+
+function pickClass(c: number): void {
+  state.selected = c;
+  plane.setSelectedClass(c);
+  radios.forEach((r, i) => (r.checked = i === c));
+  announce(`Class ${c} (${CLASS_SHAPES[c]}) selected.`);
+}
+
+// --- presets
+IRIS_FEATURE_NAMES.forEach((name, i) => {
+  ui.irisX.add(new Option(name, String(i), i === 2, i === 2));
+  ui.irisY.add(new Option(name, String(i), i === 3, i === 3));
+});
+
+function loadPreset(): void {
+  const name = ui.preset.value;
+  ui.irisRow.hidden = name !== "iris";
+  stopTraining();
+  if (name === "empty") {
+    state.points = [];
+    state.axis = { x: "x₁", y: "x₂" };
+    plane.setView(Viewport.fit([], PLOT_SIZE), state.axis.x, state.axis.y);
+  } else {
+    const p = makePreset(name as PresetName, Number(ui.irisX.value), Number(ui.irisY.value));
+    state.points = p.points;
+    state.axis = { x: p.xLabel, y: p.yLabel };
+    const o = p.options;
+    ui.solver.value = o.solver;
+    if (o.penalty) ui.penalty.value = o.penalty;
+    if (o.learningRate !== undefined) ui.lr.value = String(o.learningRate);
+    if (o.batchSize !== undefined) ui.batch.value = String(o.batchSize);
+    if (o.maxIter !== undefined) ui.maxIter.value = String(o.maxIter);
+    plane.setView(Viewport.fit(state.points, PLOT_SIZE), state.axis.x, state.axis.y);
+  }
+  resetModel();
+  syncControls();
+  announce(`Loaded ${ui.preset.selectedOptions[0]?.textContent ?? name}: ${state.points.length} points.`);
+}
+
+// --- training
+function post(msg: WorkerRequest): void {
+  worker.postMessage(msg);
+}
+
+function startRun(steps: number): void {
+  const classes = new Set(state.points.map((p) => p.label));
+  if (classes.size < 2) {
+    announce("Training needs points of at least two classes: add points of another class (shift-click or pick a class).");
+    return;
+  }
+  const options = readOptions();
+  state.runId++;
+  state.training = steps > 1;
+  state.origin = { kind: "trained", options };
+  const pace = steps === 1 ? Infinity : Number(ui.speed.value);
+  post({ type: "run", id: state.runId, points: state.points.map((p) => ({ ...p })), options, steps, pace });
+  if (state.training) announce(`Training with ${options.solver}…`);
+  syncControls();
+}
+
+function stopTraining(): void {
+  if (!state.training) return;
+  state.training = false;
+  post({ type: "stop" });
+  syncControls();
+}
+
+function resetModel(): void {
+  stopTraining();
+  post({ type: "reset" });
+  state.runId++;
+  const classes = [...new Set(state.points.map((p) => p.label))].sort((a, b) => a - b);
+  state.model = classes.length >= 2 ? zeroModel(classes) : null;
+  state.origin = null;
+  state.history = [];
+  state.iteration = 0;
+  schedule();
+}
+
+worker.addEventListener("message", (e: MessageEvent<WorkerResponse>) => {
+  const msg = e.data;
+  if (msg.id !== state.runId) return;
+  if (msg.type === "error") {
+    state.training = false;
+    syncControls();
+    announce(`Training failed: ${msg.message}`);
+    return;
+  }
+  const first = msg.type === "progress" ? msg.history[0] : undefined;
+  if (first) {
+    // A new run starts from iteration 0 again: drop the curve from there on.
+    let keep = state.history.length;
+    while (keep > 0 && state.history[keep - 1]!.iteration >= first.iteration) keep--;
+    state.history.length = keep;
+    state.history.push(...msg.history);
+  }
+  state.model = msg.frame.model;
+  state.iteration = msg.frame.iteration;
+  if (msg.type === "done") {
+    state.training = false;
+    syncControls();
+    const acc = accuracy(msg.frame.model, state.points);
+    const why = { converged: "converged", maxIter: "reached the iteration limit", stopped: "stopped", separable: "the classes are separable (the loss can only approach 0)", stalled: "no further progress", callback: "stopped", step: "one step done" }[msg.reason];
+    announce(`Iteration ${msg.frame.iteration}: ${why}. Cost ${fmt(msg.frame.loss)}, accuracy ${fmt(acc, 3)}.`);
+  }
+  schedule();
+});
+
+worker.addEventListener("error", (e) => {
+  state.training = false;
+  syncControls();
+  announce(`The training worker failed: ${e.message}`);
+});
+
+// --- drawing
+let frameRequested = false;
+function schedule(): void {
+  state.dirty = true;
+  if (frameRequested) return;
+  frameRequested = true;
+  requestAnimationFrame(draw);
+}
+
+function draw(now: number): void {
+  frameRequested = false;
+  if (!state.dirty) return;
+  state.dirty = false;
+  const model = state.model;
+  plane.render(model, state.points);
+  lossChart.render(state.history);
+  ui.iteration.textContent = String(state.iteration);
+  ui.pointCount.textContent = String(state.points.length);
+  const acc = model ? accuracy(model, state.points) : NaN;
+  ui.accuracy.textContent = Number.isNaN(acc) ? "—" : fmt(acc, 3);
+  ui.accuracy.dataset["value"] = String(acc);
+  const cost = model ? meanLoss(model, state.points) : NaN;
+  ui.loss.textContent = Number.isNaN(cost) ? "—" : fmt(cost);
+  // The formulas are text to read: refresh them at most ~8 times a second while training.
+  if (!state.training || now - state.formulasAt > 120) {
+    state.formulasAt = now;
+    ui.formulas.innerHTML = formulasHtml(model, state.points, readOptions());
+  } else {
+    state.dirty = true;
+    frameRequested = true;
+    requestAnimationFrame(draw);
+  }
+}
+
+// --- controls
+ui.preset.addEventListener("change", loadPreset);
+ui.irisX.addEventListener("change", loadPreset);
+ui.irisY.addEventListener("change", loadPreset);
+ui.clear.addEventListener("click", () => {
+  stopTraining();
+  state.points = [];
+  resetModel();
+  announce("All points removed.");
+});
+ui.exportCsv.addEventListener("click", () => {
+  download("points.csv", pointsToCsv(state.points), "text/csv");
+  announce(`Exported ${state.points.length} points as points.csv (columns x, y, label).`);
+});
+for (const input of [ui.solver, ui.penalty]) input.addEventListener("change", () => { syncControls(); schedule(); });
+for (const input of [ui.C, ui.lr, ui.batch, ui.maxIter]) input.addEventListener("change", () => schedule());
+ui.train.addEventListener("click", () => (state.training ? stopTraining() : startRun(Infinity)));
+ui.step.addEventListener("click", () => startRun(1));
+ui.reset.addEventListener("click", () => {
+  resetModel();
+  announce("W and b reset to zero.");
+});
+ui.exportModel.addEventListener("click", () => {
+  if (!state.model || !state.origin) {
+    announce("Nothing to export yet: train a model first.");
+    return;
+  }
+  try {
+    const text = exportModelFile(state.model, state.origin, state.points, state.axis, state.history, state.iteration);
+    download("model.json", text, "application/json");
+    announce("Exported the model as model.json (the CLI's model file).");
+  } catch (e) {
+    announce(`Export failed: ${e instanceof Error ? e.message : String(e)}`);
+  }
+});
+ui.importModel.addEventListener("change", async () => {
+  const file = ui.importModel.files?.[0];
+  ui.importModel.value = "";
+  if (!file) return;
+  try {
+    const loaded = importModelFile(await file.text());
+    stopTraining();
+    post({ type: "reset" });
+    state.runId++;
+    state.model = loaded.model;
+    state.origin = { kind: "imported", featureNames: loaded.featureNames };
+    state.history = [];
+    state.iteration = 0;
+    state.axis = { x: loaded.featureNames[0] ?? "x", y: loaded.featureNames[1] ?? "y" };
+    plane.setView(plane.viewport, state.axis.x, state.axis.y);
+    announce(`Imported ${file.name}: ${loaded.model.classes.length} classes, features ${loaded.featureNames.join(" and ")}.`);
+    schedule();
+  } catch (e) {
+    announce(`Could not import ${file.name}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+});
+
+loadPreset();

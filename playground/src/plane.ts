@@ -1,0 +1,347 @@
+// The 2-D plane: a canvas for the probability shading under an SVG with the axes, the 0.5
+// boundary and the points. Mouse: click adds a point of the selected class, shift-click one of
+// the next class, drag moves, right-click deletes. Keyboard: arrows move a cursor, Enter adds,
+// Delete removes the nearest point, 1–4 pick the class.
+import { boundarySegments, predictIndex, probabilities } from "./linearModel.js";
+import { CLASS_RGB, CLASS_SHAPES, MAX_CLASSES, classColor, markerPath } from "./palette.js";
+import type { LinearModel, Point } from "./types.js";
+import { Viewport, niceTicks } from "./viewport.js";
+
+const SVG = "http://www.w3.org/2000/svg";
+/** Pixels of the plot square. */
+export const PLOT_SIZE = 480;
+const MARGIN = { left: 52, right: 12, top: 12, bottom: 44 };
+/** Cells per side of the shading grid (smoothed when scaled up). */
+const GRID = 120;
+const HIT_RADIUS = 9;
+
+/** What the plane reports to the page. */
+export interface PlaneEvents {
+  /** Points were added, moved or removed; `final` is false while a drag is in progress. */
+  onPointsChanged(points: Point[], what: string, final: boolean): void;
+  /** The user picked another class with the keyboard. */
+  onClassPicked(c: number): void;
+}
+
+function el<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>, parent?: Element): SVGElementTagNameMap[K] {
+  const e = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
+  if (parent) parent.appendChild(e);
+  return e;
+}
+
+/** The interactive plane. */
+export class Plane {
+  readonly svg: SVGSVGElement;
+  readonly canvas: HTMLCanvasElement;
+  private readonly plot: SVGGElement;
+  private readonly axes: SVGGElement;
+  private readonly boundaryGroup: SVGGElement;
+  private readonly pointGroup: SVGGElement;
+  private readonly cursor: SVGGElement;
+  private readonly xTitle: SVGTextElement;
+  private readonly yTitle: SVGTextElement;
+  private readonly grid: HTMLCanvasElement;
+  private readonly image: ImageData;
+  private view: Viewport;
+  private points: Point[] = [];
+  private selected = 0;
+  private drag: { index: number; pointerId: number; moved: boolean } | null = null;
+  private cursorAt: { x: number; y: number } | null = null;
+  /** Number of times the plane was drawn (read by the tests to check the animation). */
+  draws = 0;
+
+  constructor(
+    host: HTMLElement,
+    private readonly events: PlaneEvents,
+  ) {
+    const width = PLOT_SIZE + MARGIN.left + MARGIN.right;
+    const height = PLOT_SIZE + MARGIN.top + MARGIN.bottom;
+    host.classList.add("plane");
+    host.style.width = `${width}px`;
+    host.style.height = `${height}px`;
+    this.canvas = document.createElement("canvas");
+    this.canvas.width = PLOT_SIZE;
+    this.canvas.height = PLOT_SIZE;
+    this.canvas.className = "shading";
+    this.canvas.setAttribute("aria-hidden", "true");
+    this.canvas.style.left = `${MARGIN.left}px`;
+    this.canvas.style.top = `${MARGIN.top}px`;
+    host.appendChild(this.canvas);
+    this.grid = document.createElement("canvas");
+    this.grid.width = GRID;
+    this.grid.height = GRID;
+    this.image = new ImageData(GRID, GRID);
+
+    this.svg = el("svg", { width, height, viewBox: `0 0 ${width} ${height}`, class: "overlay" });
+    this.svg.setAttribute("tabindex", "0");
+    this.svg.setAttribute("role", "application");
+    this.svg.setAttribute("aria-roledescription", "plane");
+    host.appendChild(this.svg);
+    this.plot = el("g", { transform: `translate(${MARGIN.left},${MARGIN.top})`, class: "plot" }, this.svg);
+    this.axes = el("g", { class: "axes" }, this.plot);
+    el("rect", { x: 0, y: 0, width: PLOT_SIZE, height: PLOT_SIZE, class: "frame" }, this.plot);
+    this.boundaryGroup = el("g", { class: "boundaries" }, this.plot);
+    this.pointGroup = el("g", { class: "points" }, this.plot);
+    this.cursor = el("g", { class: "cursor", visibility: "hidden" }, this.plot);
+    el("circle", { r: 11, cx: 0, cy: 0 }, this.cursor);
+    el("path", { d: "M-16,0h9M7,0h9M0,-16v9M0,7v9" }, this.cursor);
+    this.xTitle = el("text", { x: MARGIN.left + PLOT_SIZE / 2, y: height - 6, class: "axis-title", "text-anchor": "middle" }, this.svg);
+    this.yTitle = el("text", { x: 0, y: 0, class: "axis-title", "text-anchor": "middle", transform: `translate(14,${MARGIN.top + PLOT_SIZE / 2}) rotate(-90)` }, this.svg);
+    this.view = Viewport.fit([], PLOT_SIZE);
+    this.attachPointer();
+    this.attachKeyboard();
+  }
+
+  /** The current mapping between data and pixels. */
+  get viewport(): Viewport {
+    return this.view;
+  }
+
+  /** Shows this data box, with these axis titles. */
+  setView(view: Viewport, xLabel: string, yLabel: string): void {
+    this.view = view;
+    this.xTitle.textContent = xLabel;
+    this.yTitle.textContent = yLabel;
+    const b = view.box;
+    this.plot.dataset["xMin"] = String(b.xMin);
+    this.plot.dataset["xMax"] = String(b.xMax);
+    this.plot.dataset["yMin"] = String(b.yMin);
+    this.plot.dataset["yMax"] = String(b.yMax);
+    this.plot.dataset["size"] = String(PLOT_SIZE);
+    this.axes.replaceChildren();
+    for (const t of niceTicks(b.xMin, b.xMax, 8)) {
+      const x = view.px(t);
+      el("line", { x1: x, x2: x, y1: 0, y2: PLOT_SIZE, class: t === 0 ? "grid zero" : "grid" }, this.axes);
+      el("text", { x, y: PLOT_SIZE + 16, class: "tick", "text-anchor": "middle" }, this.axes).textContent = fmtTick(t);
+    }
+    for (const t of niceTicks(b.yMin, b.yMax, 8)) {
+      const y = view.py(t);
+      el("line", { x1: 0, x2: PLOT_SIZE, y1: y, y2: y, class: t === 0 ? "grid zero" : "grid" }, this.axes);
+      el("text", { x: -6, y: y + 4, class: "tick", "text-anchor": "end" }, this.axes).textContent = fmtTick(t);
+    }
+  }
+
+  /** The class that a plain click adds. */
+  setSelectedClass(c: number): void {
+    this.selected = c;
+  }
+
+  /** Draws the shading, boundary and points for this model (null: no model yet). */
+  render(model: LinearModel | null, points: Point[]): void {
+    this.points = points;
+    this.draws++;
+    this.drawShading(model);
+    this.drawBoundary(model);
+    this.drawPoints(model);
+    this.drawCursor();
+  }
+
+  private drawShading(model: LinearModel | null): void {
+    const ctx = this.canvas.getContext("2d");
+    if (!ctx) return;
+    if (!model) {
+      ctx.fillStyle = "#fbfbfd";
+      ctx.fillRect(0, 0, PLOT_SIZE, PLOT_SIZE);
+      return;
+    }
+    const k = model.classes.length;
+    const p = new Float64Array(k);
+    const data = this.image.data;
+    const v = this.view;
+    for (let j = 0; j < GRID; j++) {
+      const y = v.dy(((j + 0.5) / GRID) * PLOT_SIZE);
+      for (let i = 0; i < GRID; i++) {
+        const x = v.dx(((i + 0.5) / GRID) * PLOT_SIZE);
+        probabilities(model, x, y, p);
+        let r = 0, g = 0, bl = 0, pMax = 0;
+        for (let c = 0; c < k; c++) {
+          const pc = p[c]!;
+          const rgb = CLASS_RGB[model.classes[c]! % MAX_CLASSES]!;
+          r += pc * rgb[0];
+          g += pc * rgb[1];
+          bl += pc * rgb[2];
+          if (pc > pMax) pMax = pc;
+        }
+        // Confidence 0 where the top classes tie, 1 where one class is certain.
+        const conf = k > 1 ? (pMax - 1 / k) / (1 - 1 / k) : 1;
+        const a = 0.12 + 0.38 * conf;
+        const o = 4 * (j * GRID + i);
+        data[o] = Math.round(255 * (1 - a) + r * a);
+        data[o + 1] = Math.round(255 * (1 - a) + g * a);
+        data[o + 2] = Math.round(255 * (1 - a) + bl * a);
+        data[o + 3] = 255;
+      }
+    }
+    const gctx = this.grid.getContext("2d");
+    if (!gctx) return;
+    gctx.putImageData(this.image, 0, 0);
+    ctx.imageSmoothingEnabled = true;
+    ctx.imageSmoothingQuality = "high";
+    ctx.drawImage(this.grid, 0, 0, PLOT_SIZE, PLOT_SIZE);
+  }
+
+  private drawBoundary(model: LinearModel | null): void {
+    const segs = model ? boundarySegments(model, this.view.box) : [];
+    while (this.boundaryGroup.children.length > segs.length) this.boundaryGroup.lastElementChild!.remove();
+    while (this.boundaryGroup.children.length < segs.length) el("path", { class: "boundary" }, this.boundaryGroup);
+    segs.forEach((s, i) => {
+      const path = this.boundaryGroup.children[i] as SVGPathElement;
+      const v = this.view;
+      path.setAttribute("d", `M${v.px(s.x1).toFixed(2)},${v.py(s.y1).toFixed(2)}L${v.px(s.x2).toFixed(2)},${v.py(s.y2).toFixed(2)}`);
+      path.dataset["pair"] = `${model!.classes[s.a]}-${model!.classes[s.b]}`;
+    });
+  }
+
+  private drawPoints(model: LinearModel | null): void {
+    const g = this.pointGroup;
+    while (g.children.length > this.points.length) g.lastElementChild!.remove();
+    while (g.children.length < this.points.length) el("path", {}, g);
+    const scratch = new Float64Array(model ? model.classes.length : 1);
+    this.points.forEach((p, i) => {
+      const node = g.children[i] as SVGPathElement;
+      const wrong = model !== null && model.classes[predictIndex(model, p.x, p.y, scratch)] !== p.label;
+      node.setAttribute("d", markerPath(p.label, this.view.px(p.x), this.view.py(p.y), 6));
+      node.setAttribute("fill", classColor(p.label));
+      node.setAttribute("class", wrong ? "point wrong" : "point");
+    });
+  }
+
+  private drawCursor(): void {
+    if (!this.cursorAt) {
+      this.cursor.setAttribute("visibility", "hidden");
+      return;
+    }
+    this.cursor.setAttribute("visibility", "visible");
+    this.cursor.setAttribute("transform", `translate(${this.view.px(this.cursorAt.x).toFixed(1)},${this.view.py(this.cursorAt.y).toFixed(1)})`);
+  }
+
+  /** Pixel position inside the plot square of a pointer event. */
+  private local(e: PointerEvent | MouseEvent): { x: number; y: number } {
+    const r = this.svg.getBoundingClientRect();
+    const sx = this.svg.viewBox.baseVal.width / r.width;
+    const sy = this.svg.viewBox.baseVal.height / r.height;
+    return { x: (e.clientX - r.left) * sx - MARGIN.left, y: (e.clientY - r.top) * sy - MARGIN.top };
+  }
+
+  /** Index of the point nearest pixel (x, y) within `radius` pixels, or -1. */
+  private hit(x: number, y: number, radius: number): number {
+    let best = -1;
+    let bestD = radius * radius;
+    this.points.forEach((p, i) => {
+      const d = (this.view.px(p.x) - x) ** 2 + (this.view.py(p.y) - y) ** 2;
+      if (d <= bestD) {
+        bestD = d;
+        best = i;
+      }
+    });
+    return best;
+  }
+
+  private inside(x: number, y: number): boolean {
+    return x >= 0 && y >= 0 && x <= PLOT_SIZE && y <= PLOT_SIZE;
+  }
+
+  private attachPointer(): void {
+    this.svg.addEventListener("contextmenu", (e) => e.preventDefault());
+    this.svg.addEventListener("pointerdown", (e) => {
+      const { x, y } = this.local(e);
+      if (!this.inside(x, y)) return;
+      const i = this.hit(x, y, HIT_RADIUS);
+      if (e.button === 2) {
+        e.preventDefault();
+        if (i >= 0) this.change(this.points.filter((_, j) => j !== i), "removed a point", true);
+        return;
+      }
+      if (e.button !== 0) return;
+      if (i >= 0) {
+        this.drag = { index: i, pointerId: e.pointerId, moved: false };
+        this.svg.setPointerCapture(e.pointerId);
+        return;
+      }
+      const label = e.shiftKey ? (this.selected + 1) % MAX_CLASSES : this.selected;
+      const p = { x: round(this.view.dx(x)), y: round(this.view.dy(y)), label };
+      this.change([...this.points, p], `added a ${CLASS_SHAPES[label]} of class ${label}`, true);
+    });
+    this.svg.addEventListener("pointermove", (e) => {
+      if (!this.drag || e.pointerId !== this.drag.pointerId) return;
+      const { x, y } = this.local(e);
+      const cx = Math.min(PLOT_SIZE, Math.max(0, x));
+      const cy = Math.min(PLOT_SIZE, Math.max(0, y));
+      const next = this.points.slice();
+      const old = next[this.drag.index]!;
+      next[this.drag.index] = { ...old, x: round(this.view.dx(cx)), y: round(this.view.dy(cy)) };
+      this.drag.moved = true;
+      this.change(next, "moving a point", false);
+    });
+    const end = (e: PointerEvent): void => {
+      if (!this.drag || e.pointerId !== this.drag.pointerId) return;
+      const moved = this.drag.moved;
+      this.drag = null;
+      if (moved) this.change(this.points, "moved a point", true);
+    };
+    this.svg.addEventListener("pointerup", end);
+    this.svg.addEventListener("pointercancel", end);
+  }
+
+  private attachKeyboard(): void {
+    this.svg.addEventListener("focus", () => {
+      if (!this.cursorAt) {
+        const b = this.view.box;
+        this.cursorAt = { x: round((b.xMin + b.xMax) / 2), y: round((b.yMin + b.yMax) / 2) };
+      }
+      this.drawCursor();
+    });
+    this.svg.addEventListener("blur", () => this.cursor.setAttribute("visibility", "hidden"));
+    this.svg.addEventListener("keydown", (e) => {
+      const b = this.view.box;
+      const step = ((b.xMax - b.xMin) / 40) * (e.shiftKey ? 5 : 1);
+      const c = this.cursorAt ?? { x: (b.xMin + b.xMax) / 2, y: (b.yMin + b.yMax) / 2 };
+      const move = (dx: number, dy: number): void => {
+        this.cursorAt = { x: round(Math.min(b.xMax, Math.max(b.xMin, c.x + dx))), y: round(Math.min(b.yMax, Math.max(b.yMin, c.y + dy))) };
+        this.drawCursor();
+      };
+      switch (e.key) {
+        case "ArrowLeft":
+          move(-step, 0);
+          break;
+        case "ArrowRight":
+          move(step, 0);
+          break;
+        case "ArrowUp":
+          move(0, step);
+          break;
+        case "ArrowDown":
+          move(0, -step);
+          break;
+        case "Enter":
+        case " ":
+          this.change([...this.points, { x: c.x, y: c.y, label: this.selected }], `added a point of class ${this.selected} at ${c.x}, ${c.y}`, true);
+          break;
+        case "Delete":
+        case "Backspace": {
+          const i = this.hit(this.view.px(c.x), this.view.py(c.y), 24);
+          if (i >= 0) this.change(this.points.filter((_, j) => j !== i), "removed the point nearest the cursor", true);
+          break;
+        }
+        default:
+          if (/^[1-4]$/.test(e.key)) this.events.onClassPicked(Number(e.key) - 1);
+          else return;
+      }
+      e.preventDefault();
+    });
+  }
+
+  private change(points: Point[], what: string, final: boolean): void {
+    this.points = points;
+    this.events.onPointsChanged(points, what, final);
+  }
+}
+
+function round(v: number): number {
+  return Math.round(v * 1000) / 1000;
+}
+
+function fmtTick(t: number): string {
+  return Math.abs(t) >= 1000 || (Math.abs(t) < 0.01 && t !== 0) ? t.toExponential(0) : String(Number(t.toPrecision(4)));
+}

@@ -1,0 +1,75 @@
+// The training worker: keeps one Session, runs it in slices of at most ~12 ms (so stop requests
+// get through), and streams every iteration's loss and the latest parameters to the page.
+import { createSession, sessionKey } from "./createSession.js";
+import type { Session } from "./session.js";
+import type { HistoryEntry, StopReason, WorkerRequest, WorkerResponse } from "./types.js";
+
+interface WorkerScope {
+  postMessage(message: WorkerResponse): void;
+  addEventListener(type: "message", listener: (e: MessageEvent<WorkerRequest>) => void): void;
+}
+const scope = self as unknown as WorkerScope;
+
+let session: Session | null = null;
+let run: { id: number; remaining: number; pace: number } | null = null;
+let timer: ReturnType<typeof setTimeout> | null = null;
+
+function finish(id: number, reason: StopReason): void {
+  if (!session) return;
+  scope.postMessage({ type: "done", id, reason, frame: session.frame(), finished: session.finished !== null });
+}
+
+function tick(): void {
+  timer = null;
+  if (!run || !session) return;
+  const started = performance.now();
+  const history: HistoryEntry[] = [];
+  const current = run;
+  let done: StopReason | null = null;
+  try {
+    while (history.length < current.pace && performance.now() - started < 12) {
+      history.push(session.step());
+      current.remaining--;
+      if (session.finished) done = session.finished;
+      else if (current.remaining <= 0) done = "step";
+      if (done) break;
+    }
+  } catch (e) {
+    run = null;
+    session = null;
+    scope.postMessage({ type: "error", id: current.id, message: e instanceof Error ? e.message : String(e) });
+    return;
+  }
+  if (history.length > 0) scope.postMessage({ type: "progress", id: current.id, history, frame: session.frame() });
+  if (done) {
+    run = null;
+    finish(current.id, done);
+    return;
+  }
+  const elapsed = performance.now() - started;
+  timer = setTimeout(tick, Number.isFinite(current.pace) ? Math.max(0, 16 - elapsed) : 0);
+}
+
+scope.addEventListener("message", (e) => {
+  const msg = e.data;
+  if (msg.type === "run") {
+    const key = sessionKey(msg.points, msg.options);
+    try {
+      if (!session || session.key !== key || session.finished) session = createSession(key, msg.points, msg.options);
+    } catch (err) {
+      scope.postMessage({ type: "error", id: msg.id, message: err instanceof Error ? err.message : String(err) });
+      return;
+    }
+    run = { id: msg.id, remaining: msg.steps, pace: msg.pace };
+    if (timer === null) timer = setTimeout(tick, 0);
+  } else if (msg.type === "stop") {
+    if (run) {
+      const id = run.id;
+      run = null;
+      finish(id, "stopped");
+    }
+  } else {
+    run = null;
+    session = null;
+  }
+});
