@@ -90,11 +90,13 @@ export function fill(shape: readonly number[], value: number | boolean, dtype?: 
 
 /** A tensor of zeros. @example zeros([2, 1]) */
 export function zeros(shape: readonly number[], dtype: DType = "float32"): Tensor {
+  checkShape(shape, "zeros");
   return fill(shape, 0, dtype);
 }
 
 /** A tensor of ones. @example ones([3]) */
 export function ones(shape: readonly number[], dtype: DType = "float32"): Tensor {
+  checkShape(shape, "ones");
   return fill(shape, 1, dtype);
 }
 
