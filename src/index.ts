@@ -88,6 +88,10 @@ export { binaryAccuracy } from "./losses/binaryAccuracy.js";
 export { categoricalAccuracy } from "./losses/categoricalAccuracy.js";
 
 // --- kernels
+export { wasmKernels, wasmSimdAvailable } from "./kernels/wasm/simd-kernels.js";
+export { allocDesignMatrix, releaseDesignMatrix } from "./kernels/wasm/design-matrix.js";
+export { createKernelPool, threadedKernels, closeDefaultKernelPool } from "./kernels/pool/load.js";
+export type { KernelPool, KernelPoolOptions } from "./kernels/pool/types.js";
 
 // --- linear
 

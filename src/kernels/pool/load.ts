@@ -6,7 +6,7 @@ import { ValueError } from "../../errors.js";
 import type { DesignMatrix, ObjectiveKernels } from "../types.js";
 import { wasmKernels } from "../wasm/simd-kernels.js";
 import { getRuntime } from "../wasm/runtime.js";
-import type { KernelPool, KernelPoolOptions } from "./node-pool.js";
+import type { KernelPool, KernelPoolOptions } from "./types.js";
 
 type NodePoolModule = typeof import("./node-pool.js");
 

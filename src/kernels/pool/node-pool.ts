@@ -13,23 +13,8 @@ import type { BlockRunner } from "../wasm/runner.js";
 import { getRuntime } from "../wasm/runtime.js";
 import type { BlockKernelName, WasmRuntime } from "../wasm/runtime.js";
 import { BLOCK_KERNELS, CONTROL_BYTES, CTL, F64_OFFSET, MAX_ARGS, MAX_WORKERS, SPIN, WORKER } from "./protocol.js";
+import type { KernelPool, KernelPoolOptions } from "./types.js";
 import { WORKER_SOURCE } from "./worker-source.js";
-
-/** Options of a kernel pool. */
-export interface KernelPoolOptions {
-  /** Threads including the caller's (default: the machine's available parallelism). */
-  readonly threads?: number;
-  /** Least work (≈ multiply-adds) worth giving one thread (default 2^18). */
-  readonly minWorkPerThread?: number;
-}
-
-/** Objective kernels running on a pool of threads; close() stops the workers. */
-export interface KernelPool extends ObjectiveKernels {
-  /** Threads including the caller's. */
-  readonly threads: number;
-  /** Stops the worker threads; later calls run on the calling thread. */
-  close(): Promise<void>;
-}
 
 const DEFAULT_MIN_WORK = 1 << 18;
 
@@ -44,6 +29,8 @@ class PoolRunner implements BlockRunner {
   private readonly scratch: number[];
   private readonly scratchSize: number[];
   private closed = false;
+  /** Threads used by the last run. */
+  lastThreads = 1;
 
   constructor(runtime: WasmRuntime, threads: number, minWork: number) {
     this.runtime = runtime;
@@ -90,6 +77,7 @@ class PoolRunner implements BlockRunner {
     const want = Math.max(1, Math.min(this.threads, nBlocks, Math.floor(work / this.minWork)));
     const helpers = ready.slice(0, want - 1);
     const mine = this.ensureScratch(0, scratchBytes);
+    this.lastThreads = helpers.length + 1;
     if (helpers.length === 0) {
       kernel(...args, mine, 0, nBlocks);
       return;
@@ -126,6 +114,19 @@ class PoolRunner implements BlockRunner {
     }
   }
 
+  /** Number of started workers plus the caller. */
+  readyThreads(): number {
+    let k = 1;
+    for (let s = 0; s < this.workers.length; s++) if (Atomics.load(this.ctl, this.base(s) + WORKER.READY) === 1) k++;
+    return k;
+  }
+
+  /** Resolves once every worker has started (or the pool is closed), with the usable thread count. */
+  async ready(): Promise<number> {
+    while (!this.closed && this.readyThreads() < this.threads) await new Promise((r) => setTimeout(r, 5));
+    return this.closed ? 1 : this.readyThreads();
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
@@ -136,6 +137,7 @@ class PoolRunner implements BlockRunner {
       this.workers.map(
         (w) =>
           new Promise<void>((resolve) => {
+            w.ref(); // keep the event loop alive until the worker has exited
             const timer = setTimeout(() => void w.terminate(), 2000);
             timer.unref();
             w.once("exit", () => {
@@ -165,5 +167,13 @@ export function createNodeKernelPool(options: KernelPoolOptions = {}): KernelPoo
   }
   const runner = new PoolRunner(rt, threads, minWork);
   const kernels = createWasmKernels(`wasm-simd×${threads}`, () => runner, portableKernels);
-  return Object.assign(kernels, { threads, close: () => runner.close() });
+  return {
+    ...kernels,
+    threads,
+    get lastThreads() {
+      return runner.lastThreads;
+    },
+    ready: () => runner.ready(),
+    close: () => runner.close(),
+  };
 }
