@@ -127,3 +127,6 @@ export type { CsvReadOptions, CsvStreamOptions, CsvData, CsvChunk } from "./io/c
 export { OutputFileError } from "./io/outputFileError.js";
 
 // --- plot
+export { decisionBoundarySvg, type DecisionBoundaryInput } from "./plot/decisionBoundary.js";
+export { rocCurveSvg, type RocCurveInput, type RocSeries } from "./plot/rocCurveSvg.js";
+export { lossCurveSvg, type LossCurveOptions, type LossHistory, type LossSeries } from "./plot/lossCurveSvg.js";
