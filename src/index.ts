@@ -88,12 +88,23 @@ export { binaryAccuracy } from "./losses/binaryAccuracy.js";
 export { categoricalAccuracy } from "./losses/categoricalAccuracy.js";
 
 // --- kernels
+export { KERNEL_BLOCK_ROWS, type DesignMatrix, type BinaryData, type MultinomialData, type ObjectiveKernels } from "./kernels/types.js";
+export { portableKernels } from "./kernels/portable.js";
+export { kernelsFor, setKernels } from "./kernels/registry.js";
 export { wasmKernels, wasmSimdAvailable } from "./kernels/wasm/simd-kernels.js";
 export { allocDesignMatrix, releaseDesignMatrix } from "./kernels/wasm/design-matrix.js";
 export { createKernelPool, threadedKernels, closeDefaultKernelPool } from "./kernels/pool/load.js";
 export type { KernelPool, KernelPoolOptions } from "./kernels/pool/types.js";
 
 // --- linear
+export { LogisticRegression, type FitOptions } from "./linear/logisticRegression.js";
+export {
+  type LogisticRegressionOptions, type LogisticRegressionParams, type Penalty, type SolverName, type MultiClass, type Precision, type ClassWeight,
+} from "./linear/options.js";
+export { type ClassLabel, type Matrix, type Labels, type TypedMatrix, type TensorLikeMatrix } from "./linear/input.js";
+export { type IterationInfo } from "./linear/solver.js";
+export { type FittedMultiClass } from "./linear/fitProblem.js";
+export { type LogisticRegressionJSON } from "./linear/modelJSON.js";
 
 // --- preprocess
 export { StandardScaler, type StandardScalerOptions, type StandardScalerJSON, type SameMatrix } from "./preprocess/standardScaler.js";
