@@ -136,6 +136,10 @@ export { parseCsv } from "./io/parseCsv.js";
 export { parseCsvStream } from "./io/parseCsvStream.js";
 export type { CsvReadOptions, CsvStreamOptions, CsvData, CsvChunk } from "./io/csvTypes.js";
 export { OutputFileError } from "./io/outputFileError.js";
+export { formatCsvCell, formatCsvRow } from "./io/csvFormat.js";
+export { MODEL_FORMAT, MODEL_VERSION, type ModelFile, type EstimatorJSON, type ScalerJSON, type TrainingRecord } from "./io/modelFile.js";
+export { parseModelFile, validateModelFile } from "./io/parseModelFile.js";
+export { serializeModelFile } from "./io/serializeModelFile.js";
 
 // --- plot
 export { decisionBoundarySvg, type DecisionBoundaryInput } from "./plot/decisionBoundary.js";

@@ -1,0 +1,203 @@
+// Collects parsed rows into a growing row-major Float64Array and a label column, and turns the
+// labels into all-numbers or all-strings (reporting the odd cell when they are mixed).
+
+import { CsvError } from "../errors.js";
+import { numberProblem, showCell } from "./cellProblem.js";
+import type { CsvColumns } from "./csvColumns.js";
+import { TARGET_COLUMN } from "./csvColumns.js";
+import { parseStrictNumber } from "./strictNumber.js";
+
+/** Where a label cell was, for messages. */
+interface CellPlace {
+  line: number;
+  col: number;
+  text: string;
+}
+
+/** Rows taken out of a TableBuilder. */
+export interface TableRows {
+  n: number;
+  X: Float64Array;
+  y: number[] | string[] | null;
+}
+
+/** Accumulates rows of one CSV file (see file comment). */
+export class TableBuilder {
+  readonly file: string;
+  readonly cols: CsvColumns;
+  readonly d: number;
+  readonly hasTarget: boolean;
+  /** Rows completed so far (in the current buffer). */
+  n = 0;
+  /** Row-major features; capacity `cap` rows. */
+  X: Float64Array;
+  /** Numeric labels by row (meaningless where the label is a string). */
+  yNum: Float64Array;
+  private cap: number;
+  private strRows: number[] = [];
+  private strVals: string[] = [];
+  private firstString: CellPlace | null = null;
+  private firstNumber: CellPlace | null = null;
+  /** Label kind fixed by rows already handed out (streaming), or null. */
+  private kind: "number" | "string" | null = null;
+  private numbersSeen = 0;
+  private stringsSeen = 0;
+
+  constructor(file: string, cols: CsvColumns, initialRows = 64) {
+    this.file = file;
+    this.cols = cols;
+    this.d = cols.featureNames.length;
+    this.hasTarget = cols.targetCol >= 0;
+    this.cap = Math.max(1, initialRows);
+    this.X = new Float64Array(this.cap * this.d);
+    this.yNum = new Float64Array(this.hasTarget ? this.cap : 0);
+  }
+
+  /** Makes room for at least `rows` rows in total (a hint from the file size). */
+  reserve(rows: number): void {
+    if (rows > this.cap) this.grow(rows);
+  }
+
+  private grow(rows: number): void {
+    const cap = Math.max(rows, 16);
+    const X = new Float64Array(cap * this.d);
+    X.set(this.X.subarray(0, this.n * this.d));
+    this.X = X;
+    if (this.hasTarget) {
+      const y = new Float64Array(cap);
+      y.set(this.yNum.subarray(0, this.n));
+      this.yNum = y;
+    }
+    this.cap = cap;
+  }
+
+  /** Ensures room for one more row; returns the offset of its first feature in X. */
+  beginRow(): number {
+    if (this.n >= this.cap) this.grow(Math.ceil(this.cap * 1.5) + 16);
+    return this.n * this.d;
+  }
+
+  /** Completes the row started by beginRow. */
+  endRow(): void {
+    this.n++;
+  }
+
+  /** Stores a numeric label for the current row. */
+  targetNumber(v: number, line: number, col: number): void {
+    this.yNum[this.n] = v;
+    this.numbersSeen++;
+    if (this.firstNumber === null) this.firstNumber = { line, col, text: String(v) };
+  }
+
+  /** Stores a label given as text (a number when it reads as one, else a class name). */
+  targetText(text: string, line: number, col: number): void {
+    if (text === "") {
+      throw new CsvError(this.file, line, col + 1, `empty label in the target column ${showCell(this.cols.targetName ?? "")} (a missing value); fill it in or remove the row`);
+    }
+    const v = parseStrictNumber(text);
+    if (v === v) {
+      this.targetNumber(v, line, col);
+      return;
+    }
+    this.strRows.push(this.n);
+    this.strVals.push(text);
+    this.stringsSeen++;
+    if (this.firstString === null) this.firstString = { line, col, text };
+  }
+
+  /** Parses a feature cell given as text (the general path) into the current row. */
+  featureText(text: string, base: number, col: number, line: number): void {
+    const v = parseStrictNumber(text);
+    if (v !== v) throw this.featureError(text, line, col);
+    this.X[base + this.cols.colDest[col]!] = v;
+  }
+
+  /** The error for a feature cell that is not a number. */
+  featureError(text: string, line: number, col: number): CsvError {
+    const name = this.cols.header ? `feature ${showCell(this.cols.header[col]!)}: ` : "";
+    return new CsvError(this.file, line, col + 1, `${name}${numberProblem(text)}`);
+  }
+
+  /** Adds one row given as cell texts (the general path). */
+  addTextRow(cells: string[], line: number): void {
+    const ncols = this.cols.ncols;
+    if (cells.length !== ncols) throw raggedError(this.file, line, ncols, cells.length, this.cols.header !== null);
+    const base = this.beginRow();
+    const dest = this.cols.colDest;
+    for (let c = 0; c < ncols; c++) {
+      if (dest[c] === TARGET_COLUMN) this.targetText(cells[c]!, line, c);
+      else this.featureText(cells[c]!, base, c, line);
+    }
+    this.endRow();
+  }
+
+  /** Takes out the first `rows` rows (all by default), keeping any later rows for the next take. */
+  take(rows = this.n): TableRows {
+    const d = this.d;
+    const n = Math.min(rows, this.n);
+    let X: Float64Array;
+    if (n === this.n && this.X.length - n * d <= (n * d) / 16) X = this.X.subarray(0, n * d);
+    else X = this.X.slice(0, n * d);
+    const y = this.hasTarget ? this.labels(n) : null;
+    const rest = this.n - n;
+    if (rest > 0) {
+      this.X.copyWithin(0, n * d, this.n * d);
+      if (this.hasTarget) this.yNum.copyWithin(0, n, this.n);
+    } else if (X.buffer === this.X.buffer) {
+      // the rows were handed out without a copy: start a fresh, small buffer
+      this.X = new Float64Array(0);
+      this.yNum = new Float64Array(0);
+      this.cap = 0;
+    }
+    this.n = rest;
+    return { n, X, y };
+  }
+
+  private labels(n: number): number[] | string[] {
+    // split the string labels into those of the first n rows and the rest
+    let k = 0;
+    while (k < this.strRows.length && this.strRows[k]! < n) k++;
+    const rows = this.strRows.splice(0, k);
+    const vals = this.strVals.splice(0, k);
+    for (let i = 0; i < this.strRows.length; i++) this.strRows[i]! -= n;
+    const strings = rows.length;
+    const numbers = n - strings;
+    let kind = this.kind;
+    if (kind === null && n > 0) {
+      if (this.stringsSeen === 0) kind = "number";
+      else if (this.numbersSeen === 0) kind = "string";
+      else if (this.numbersSeen >= this.stringsSeen) kind = "number";
+      else kind = "string";
+    }
+    let out: number[] | string[];
+    if (kind === "number") {
+      if (strings > 0) {
+        const p = this.firstString!;
+        throw new CsvError(this.file, p.line, p.col + 1, `the label ${showCell(p.text)} in the target column ${showCell(this.cols.targetName ?? "")} is not a number, but the other labels are numbers (${this.numbersSeen} of the ${this.numbersSeen + this.stringsSeen} read); labels must be all numbers or all class names: fix this cell, or check that the right column is the target`);
+      }
+      out = Array.from(this.yNum.subarray(0, n));
+    } else if (kind === "string") {
+      const s: string[] = new Array<string>(n);
+      let j = 0;
+      for (let i = 0; i < n; i++) {
+        if (j < rows.length && rows[j] === i) s[i] = vals[j++]!;
+        else s[i] = String(this.yNum[i]);
+      }
+      out = s;
+    } else out = [];
+    if (n > 0) this.kind = kind;
+    if (this.strRows.length === 0) this.firstString = null;
+    return out;
+  }
+}
+
+/** The error for a row with the wrong number of fields. */
+export function raggedError(file: string, line: number, expected: number, found: number, header: boolean): CsvError {
+  const ref = header ? "as in the header" : "as in the first row";
+  return new CsvError(
+    file,
+    line,
+    found > expected ? expected + 1 : undefined,
+    `expected ${expected} columns (${ref}) but found ${found}; every row needs the same number of fields (a missing or extra delimiter, or an unquoted field containing the delimiter?)`,
+  );
+}
