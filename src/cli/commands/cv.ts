@@ -1,0 +1,113 @@
+// `logreg cv <data.csv>`: stratified k-fold cross-validation with the train options (scaler fitted per fold).
+import { crossValidate, LogisticRegression, StandardScaler, stratifiedKFold, type FlatMatrix, type Label } from "../../index.js";
+import type { ParsedArgs } from "../args.js";
+import type { Command } from "../command.js";
+import { readLabelledCsv } from "../data.js";
+import { estimatorOptions, newBar } from "../fitOptions.js";
+import { fmt, modelLine, table } from "../format.js";
+import { writeErr, writeOut } from "../output.js";
+import type { ProgressBar } from "../progress.js";
+import { DATA_OPTIONS, FIT_OPTIONS } from "../trainOptions.js";
+
+function meanStd(xs: readonly number[]): { mean: number; std: number } {
+  const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const std = Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / xs.length);
+  return { mean, std };
+}
+
+async function run(args: ParsedArgs): Promise<void> {
+  const path = args.positional(0);
+  const quiet = args.flag("quiet");
+  const k = args.number("folds") ?? 5;
+  const options = estimatorOptions(args);
+  const standardize = !args.flag("no-standardize");
+  const data = await readLabelledCsv(path, args);
+  const X: FlatMatrix = { data: data.X, shape: [data.n, data.d] };
+  const y: Label[] = Array.from<Label>(data.y);
+  const folds = stratifiedKFold(y, { k });
+  const binary = new Set(y).size === 2;
+  const bars: ProgressBar[] = [];
+  const warnings: string[] = [];
+  const results = crossValidate(
+    (fold) => {
+      const bar = newBar(`fold ${fold + 1}/${k}`, options, quiet);
+      bars.push(bar);
+      return new LogisticRegression({
+        ...options,
+        onIteration: (info) => {
+          bar.update(info.iteration, info.objective);
+        },
+        onWarning: (w) => {
+          warnings.push(`fold ${fold + 1}: ${w}`);
+        },
+      });
+    },
+    X,
+    y,
+    { accuracy: "accuracy", logLoss: "logLoss", rocAuc: "rocAuc" },
+    { cv: folds, ...(standardize ? { preprocess: () => new StandardScaler() } : {}) },
+  );
+  for (const b of bars) b.done();
+  if (!quiet) for (const w of warnings) writeErr(`warning: ${w}`);
+  const perFold = results.map((r) => {
+    const est = r.estimator as LogisticRegression;
+    return {
+      fold: r.fold + 1,
+      trainRows: r.train.length,
+      testRows: r.test.length,
+      accuracy: r.scores["accuracy"]!,
+      logLoss: r.scores["logLoss"]!,
+      rocAuc: r.scores["rocAuc"]!,
+      nIter: est.nIter,
+      converged: est.converged,
+    };
+  });
+  const acc = meanStd(perFold.map((f) => f.accuracy));
+  const ll = meanStd(perFold.map((f) => f.logLoss));
+  const auc = meanStd(perFold.map((f) => f.rocAuc));
+  if (args.flag("json")) {
+    const json = {
+      file: path,
+      rows: data.n,
+      folds: k,
+      standardize,
+      options: { ...options },
+      perFold,
+      mean: { accuracy: acc.mean, logLoss: ll.mean, rocAuc: auc.mean },
+      std: { accuracy: acc.std, logLoss: ll.std, rocAuc: auc.std },
+    };
+    await writeOut(JSON.stringify(json, null, 2) + "\n");
+    return;
+  }
+  const rows = [
+    ["fold", "train rows", "test rows", "accuracy", "log-loss", binary ? "ROC-AUC" : "ROC-AUC (ovr)", "iterations"],
+    ...perFold.map((f) => [String(f.fold), String(f.trainRows), String(f.testRows), fmt(f.accuracy, 4), fmt(f.logLoss, 4), fmt(f.rocAuc, 4), `${f.nIter}${f.converged ? "" : "*"}`]),
+    ["mean", "", "", fmt(acc.mean, 4), fmt(ll.mean, 4), fmt(auc.mean, 4), ""],
+    ["std", "", "", fmt(acc.std, 4), fmt(ll.std, 4), fmt(auc.std, 4), ""],
+  ];
+  const lines = [
+    `data:   ${path}: ${data.n} rows, ${data.d} features, target ${JSON.stringify(data.targetName)}`,
+    `model:  ${modelLine(options, standardize)}`,
+    `folds:  ${k} stratified folds (scikit-learn's StratifiedKFold order, no shuffle); scaler fitted on each training part`,
+    "",
+    table(rows),
+  ];
+  if (perFold.some((f) => !f.converged)) lines.push("", "* did not converge within --max-iter");
+  await writeOut(lines.join("\n") + "\n");
+}
+
+/** The `cv` command. */
+export const cv: Command = {
+  spec: {
+    name: "cv",
+    summary: "stratified k-fold cross-validation with the train options: accuracy, log-loss and ROC-AUC per fold and mean",
+    positionals: [{ name: "data.csv", help: "labelled data, as for train" }],
+    options: [
+      ...DATA_OPTIONS,
+      ...FIT_OPTIONS,
+      { name: "folds", kind: "int", min: 2, help: "number of folds", default: "5" },
+      { name: "json", kind: "flag", help: "print one JSON object" },
+    ],
+  },
+  run,
+};

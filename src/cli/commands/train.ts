@@ -1,0 +1,129 @@
+// `logreg train <data.csv>`: fit (scaler +) LogisticRegression, report it, optionally save the model file.
+import { accuracy, classificationReport, logLoss, trainTestSplit, type FlatMatrix, type Label } from "../../index.js";
+import type { ModelFile } from "../../index.js";
+import { writeModelFile } from "../../io/node.js";
+import { whileWriting } from "../interrupt.js";
+import type { ParsedArgs } from "../args.js";
+import type { Command } from "../command.js";
+import { readLabelledCsv } from "../data.js";
+import { estimatorOptions, fitPipeline, type FittedPipeline } from "../fitOptions.js";
+import { fmt, modelLine } from "../format.js";
+import { writeOut } from "../output.js";
+import { DATA_OPTIONS, FIT_OPTIONS } from "../trainOptions.js";
+
+/** Accuracy and log-loss of a fitted pipeline on some rows, with its predictions. */
+export interface Scores {
+  rows: number;
+  accuracy: number;
+  logLoss: number;
+  predicted: Label[];
+}
+
+/** Scores the fitted pipeline on rows X (raw features) with labels y. */
+export function scorePipeline(p: FittedPipeline, X: FlatMatrix, y: readonly Label[]): Scores {
+  const xs = p.scaler === null ? X : p.scaler.transform(X);
+  const proba = p.estimator.predictProba(xs);
+  const predicted = Array.from(p.estimator.predict(xs));
+  const classes = Array.from(p.estimator.classes);
+  return { rows: y.length, accuracy: accuracy(y, predicted), logLoss: logLoss(y, proba, { labels: classes }), predicted };
+}
+
+async function run(args: ParsedArgs): Promise<void> {
+  const path = args.positional(0);
+  const quiet = args.flag("quiet");
+  const options = estimatorOptions(args);
+  const standardize = !args.flag("no-standardize");
+  const out = args.string("out");
+  const data = await readLabelledCsv(path, args);
+  const X: FlatMatrix = { data: data.X, shape: [data.n, data.d] };
+  const y: Label[] = Array.from<Label>(data.y);
+  const testSize = args.number("test-size");
+  let xTrain = X;
+  let yTrain = y;
+  let test: { X: FlatMatrix; y: Label[] } | null = null;
+  if (testSize !== undefined) {
+    const split = trainTestSplit(X, y, { testSize, seed: options.seed ?? 0, stratify: true });
+    xTrain = split.xTrain;
+    yTrain = split.yTrain;
+    test = { X: split.xTest, y: split.yTest };
+  }
+  const fitted = fitPipeline(xTrain, yTrain, options, standardize, quiet);
+  const est = fitted.estimator;
+  const trainScores = scorePipeline(fitted, xTrain, yTrain);
+  const testScores = test === null ? null : scorePipeline(fitted, test.X, test.y);
+  const estimatorJson = est.toJSON();
+  const scalerJson = fitted.scaler === null ? null : fitted.scaler.toJSON();
+  if (out !== undefined) {
+    const model: ModelFile = {
+      format: "logreg-model",
+      version: 1,
+      featureNames: data.featureNames,
+      target: data.targetName,
+      scaler: scalerJson,
+      estimator: { ...estimatorJson, classes: estimatorJson.classes as number[] | string[], options: { ...estimatorJson.options } },
+      training: { rows: yTrain.length, trainLogLoss: trainScores.logLoss, trainAccuracy: trainScores.accuracy, objectiveHistory: est.history },
+    };
+    await whileWriting(() => writeModelFile(out, model));
+  }
+  if (args.flag("json")) {
+    const json: Record<string, unknown> = {
+      file: path,
+      target: data.targetName,
+      featureNames: data.featureNames,
+      classes: est.classes,
+      coef: estimatorJson.coef,
+      intercept: estimatorJson.intercept,
+      scaler: scalerJson,
+      multiClass: estimatorJson.multiClass,
+      options: estimatorJson.options,
+      objective: est.objective,
+      nIter: est.nIter,
+      converged: est.converged,
+      rows: data.n,
+      trainRows: trainScores.rows,
+      trainLogLoss: trainScores.logLoss,
+      trainAccuracy: trainScores.accuracy,
+    };
+    if (testScores !== null) {
+      json.testRows = testScores.rows;
+      json.testLogLoss = testScores.logLoss;
+      json.testAccuracy = testScores.accuracy;
+    }
+    json.warnings = [...est.warnings];
+    if (out !== undefined) json.model = out;
+    await writeOut(JSON.stringify(json, null, 2) + "\n");
+    return;
+  }
+  const classes = Array.from(est.classes);
+  const lines: string[] = [];
+  lines.push(`data:      ${path}: ${data.n} rows, ${data.d} features, target ${JSON.stringify(data.targetName)}, classes ${classes.join(", ")}`);
+  lines.push(`model:     ${modelLine(estimatorJson.options, standardize)}`);
+  lines.push(`fit:       ${est.converged ? "converged" : "did NOT converge"} after ${est.nIter} iterations, objective ${fmt(est.objective, 10)}`);
+  if (test !== null && testScores !== null) {
+    lines.push(`split:     ${trainScores.rows} training rows, ${testScores.rows} test rows (stratified, seed ${options.seed ?? 0})`);
+  }
+  lines.push(`train:     accuracy ${fmt(trainScores.accuracy, 4)}, log-loss ${fmt(trainScores.logLoss, 6)}`);
+  if (testScores !== null) lines.push(`test:      accuracy ${fmt(testScores.accuracy, 4)}, log-loss ${fmt(testScores.logLoss, 6)}`);
+  const reportOn = test !== null && testScores !== null ? { y: test.y, pred: testScores.predicted, what: "test rows" } : { y: yTrain, pred: trainScores.predicted, what: "training rows" };
+  lines.push("", `classification report (${reportOn.what}):`, "", classificationReport(reportOn.y, reportOn.pred, { labels: classes, digits: 4 }).trimEnd());
+  if (out !== undefined) lines.push("", `model written to ${out}`);
+  await writeOut(lines.join("\n") + "\n");
+}
+
+/** The `train` command. */
+export const train: Command = {
+  spec: {
+    name: "train",
+    summary: "fit a logistic regression on a CSV file and print its summary (optionally save the model)",
+    positionals: [{ name: "data.csv", help: "training data: feature columns and a label column" }],
+    options: [
+      ...DATA_OPTIONS,
+      ...FIT_OPTIONS,
+      { name: "test-size", kind: "number", min: 0, minExclusive: true, max: 1, maxExclusive: true, help: "hold out this fraction for a stratified test split" },
+      { name: "out", kind: "string", value: "model.json", help: "write the model file here (atomically)" },
+      { name: "json", kind: "flag", help: "print one JSON object instead of the summary" },
+    ],
+    notes: ["Features are standardised (the scaler is stored in the model) unless --no-standardize is given."],
+  },
+  run,
+};

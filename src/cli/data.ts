@@ -1,0 +1,26 @@
+// Reading the training CSV named on the command line (the io layer parses; this only maps the options).
+import type { CsvData } from "../index.js";
+import { readCsvFile } from "../io/node.js";
+import type { ParsedArgs } from "./args.js";
+import { UsageError } from "./usageError.js";
+
+/** The label column asked for by --target / --target-index (undefined: the last column). */
+export function targetOption(args: ParsedArgs): string | number | undefined {
+  const name = args.string("target");
+  const index = args.number("target-index");
+  if (name !== undefined && index !== undefined) {
+    throw new UsageError("give the label column once: --target NAME or --target-index I, not both");
+  }
+  if (name !== undefined && args.flag("no-header")) {
+    throw new UsageError(`--target ${JSON.stringify(name)} names a column but --no-header says the file has no names; use --target-index`);
+  }
+  return name ?? index;
+}
+
+/** Reads a labelled CSV for training (features and a target column). */
+export async function readLabelledCsv(path: string, args: ParsedArgs): Promise<CsvData & { y: number[] | string[] }> {
+  const target = targetOption(args);
+  const data = await readCsvFile(path, { header: !args.flag("no-header"), target, fileName: path });
+  if (data.y === null) throw new UsageError(`${path}: no target column was found; name it with --target NAME`);
+  return data as CsvData & { y: number[] | string[] };
+}
