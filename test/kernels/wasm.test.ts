@@ -2,7 +2,7 @@
 // textbook formulas), against central differences, and at extreme logits.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { ShapeError, allocDesignMatrix, releaseDesignMatrix, wasmKernels, wasmSimdAvailable } from "../../src/index.js";
+import { ShapeError, allocDesignMatrix, kernelsFor, portableKernels, releaseDesignMatrix, wasmKernels, wasmSimdAvailable } from "../../src/index.js";
 
 type BinaryData = Parameters<typeof wasmKernels.binaryLossGrad>[0];
 type MultinomialData = Parameters<typeof wasmKernels.multinomialLossGrad>[0];
@@ -50,12 +50,12 @@ function refBinary(p: BinaryData, w: Float64Array, fi: boolean) {
     lossScale += Math.abs(l);
     const r = rowWeight[i]! * (s - y[i]!);
     for (let j = 0; j < d; j++) {
-      grad[j] += r * X[i * d + j]!;
-      scale[j] += Math.abs(r * X[i * d + j]!);
+      grad[j] = grad[j]! + r * X[i * d + j]!;
+      scale[j] = scale[j]! + Math.abs(r * X[i * d + j]!);
     }
     if (fi) {
-      grad[d] += r;
-      scale[d] += Math.abs(r);
+      grad[d] = grad[d]! + r;
+      scale[d] = scale[d]! + Math.abs(r);
     }
     const e = Math.exp(-Math.abs(z));
     hess[i] = (rowWeight[i]! * e) / ((1 + e) * (1 + e));
@@ -70,12 +70,12 @@ function refBinaryHv(p: BinaryData, h: Float64Array, fi: boolean, v: Float64Arra
   for (let i = 0; i < n; i++) {
     const t = h[i]! * row(X, i, d, v, 0, fi ? v[d]! : 0);
     for (let j = 0; j < d; j++) {
-      out[j] += t * X[i * d + j]!;
-      scale[j] += Math.abs(t * X[i * d + j]!);
+      out[j] = out[j]! + t * X[i * d + j]!;
+      scale[j] = scale[j]! + Math.abs(t * X[i * d + j]!);
     }
     if (fi) {
-      out[d] += t;
-      scale[d] += Math.abs(t);
+      out[d] = out[d]! + t;
+      scale[d] = scale[d]! + Math.abs(t);
     }
   }
   return { out, scale };
@@ -107,12 +107,12 @@ function refMulti(p: MultinomialData, W: Float64Array, fi: boolean) {
       prob[i * K + k] = pk;
       const c = rowWeight[i]! * (pk - (y[i] === k ? 1 : 0));
       for (let j = 0; j < d; j++) {
-        grad[k * d1 + j] += c * X[i * d + j]!;
-        scale[k * d1 + j] += Math.abs(c * X[i * d + j]!);
+        grad[k * d1 + j] = grad[k * d1 + j]! + c * X[i * d + j]!;
+        scale[k * d1 + j] = scale[k * d1 + j]! + Math.abs(c * X[i * d + j]!);
       }
       if (fi) {
-        grad[k * d1 + d] += c;
-        scale[k * d1 + d] += Math.abs(c);
+        grad[k * d1 + d] = grad[k * d1 + d]! + c;
+        scale[k * d1 + d] = scale[k * d1 + d]! + Math.abs(c);
       }
     }
   }
@@ -134,12 +134,12 @@ function refMultiHv(p: MultinomialData, prob: Float64Array, fi: boolean, V: Floa
     for (let k = 0; k < K; k++) {
       const c = rowWeight[i]! * prob[i * K + k]! * (u[k]! - ubar);
       for (let j = 0; j < d; j++) {
-        out[k * d1 + j] += c * X[i * d + j]!;
-        scale[k * d1 + j] += Math.abs(c * X[i * d + j]!);
+        out[k * d1 + j] = out[k * d1 + j]! + c * X[i * d + j]!;
+        scale[k * d1 + j] = scale[k * d1 + j]! + Math.abs(c * X[i * d + j]!);
       }
       if (fi) {
-        out[k * d1 + d] += c;
-        scale[k * d1 + d] += Math.abs(c);
+        out[k * d1 + d] = out[k * d1 + d]! + c;
+        scale[k * d1 + d] = scale[k * d1 + d]! + Math.abs(c);
       }
     }
   }
@@ -235,7 +235,7 @@ describe("WebAssembly SIMD kernels", () => {
         const zs = new Float64Array(n);
         for (let i = 0; i < n; i++) {
           zr[i] = row(p.X, i, d, w, 0, fi ? w[d]! : 0);
-          for (let j = 0; j < d; j++) zs[i] += Math.abs(p.X[i * d + j]! * w[j]!);
+          for (let j = 0; j < d; j++) zs[i] = zs[i]! + Math.abs(p.X[i * d + j]! * w[j]!);
         }
         close(`${tag} decision`, z, zr, zs, 1e-14);
       }
@@ -337,8 +337,8 @@ describe("WebAssembly SIMD kernels", () => {
     for (let j = 0; j <= d; j++) {
       const wp = w.slice();
       const wm = w.slice();
-      wp[j] += h;
-      wm[j] -= h;
+      wp[j] = wp[j]! + h;
+      wm[j] = wm[j]! - h;
       const fd = (wasmKernels.binaryLossGrad(p, wp, true, tmp) - wasmKernels.binaryLossGrad(p, wm, true, tmp)) / (2 * h);
       assert.ok(Math.abs(fd - g[j]!) <= 1e-6 * (1 + Math.abs(g[j]!)), `binary ∂/∂w${j}: ${g[j]} vs ${fd}`);
     }
@@ -364,8 +364,8 @@ describe("WebAssembly SIMD kernels", () => {
     for (let j = 0; j < W.length; j++) {
       const Wp = W.slice();
       const Wm = W.slice();
-      Wp[j] += h;
-      Wm[j] -= h;
+      Wp[j] = Wp[j]! + h;
+      Wm[j] = Wm[j]! - h;
       const fd = (wasmKernels.multinomialLossGrad(pm, Wp, true, T) - wasmKernels.multinomialLossGrad(pm, Wm, true, T)) / (2 * h);
       assert.ok(Math.abs(fd - G[j]!) <= 1e-6 * (1 + Math.abs(G[j]!)), `multinomial ∂/∂W${j}: ${G[j]} vs ${fd}`);
     }
@@ -416,6 +416,29 @@ describe("WebAssembly SIMD kernels", () => {
     const loss = wasmKernels.binaryLossGrad(q, w, true, g);
     close("loss", [loss], [ref.loss], ref.lossScale, 1e-13);
     close("grad", g, ref.grad, ref.scale, 1e-13);
+  });
+
+  test("X modified in place is read afresh by the next problem object and by decision calls", () => {
+    const n = 70;
+    const d = 3;
+    const p = binaryProblem(33, n, d);
+    const w = params(34, d + 1, 0.5);
+    const g = new Float64Array(d + 1);
+    const z = new Float64Array(n);
+    wasmKernels.binaryLossGrad(p, w, true, g);
+    wasmKernels.binaryDecision(p.X, n, d, w, true, z);
+    for (let i = 0; i < p.X.length; i++) p.X[i] = p.X[i]! * -2 + 0.25;
+    const q = { ...p }; // a new fit builds a new problem object
+    const ref = refBinary(q, w, true);
+    close("loss", [wasmKernels.binaryLossGrad(q, w, true, g)], [ref.loss], ref.lossScale, 1e-13);
+    close("grad", g, ref.grad, ref.scale, 1e-13);
+    wasmKernels.binaryDecision(p.X, n, d, w, true, z);
+    close("decision", z, Array.from({ length: n }, (_, i) => row(p.X, i, d, w, 0, w[d]!)), 1, 1e-13);
+  });
+
+  test("kernelsFor picks these kernels for Float32Array X and the portable ones for Float64Array X", () => {
+    assert.match(kernelsFor(new Float32Array(4)).name, /^wasm-simd/);
+    assert.equal(kernelsFor(new Float64Array(4)).name, portableKernels.name);
   });
 
   test("Float64Array X runs the portable kernels with the same results", () => {

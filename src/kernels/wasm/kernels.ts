@@ -1,8 +1,10 @@
 // ObjectiveKernels on the WebAssembly SIMD module: copies the small per-call vectors into the
 // module's memory, runs the block kernel through a BlockRunner (this thread or a pool), reduces the
-// block partials in block order, and copies the results out. X, y and rowWeight are pinned (copied
-// once per array object, see runtime.ts). Float64Array X, a platform without WebAssembly SIMD, and
-// a problem too large for a 4 GiB memory go to the fallback kernels.
+// block partials in block order, and copies the results out. X, y and rowWeight are pinned: copied
+// when a problem object (BinaryData / MultinomialData) is first seen, reused while the solver calls
+// again with the same object. Decision calls copy X every time (unless it is an allocDesignMatrix
+// array). Float64Array X, a platform without WebAssembly SIMD, and a problem too large for a 4 GiB
+// memory go to the fallback kernels.
 import { ShapeError } from "../../errors.js";
 import { KERNEL_BLOCK_ROWS } from "../types.js";
 import type { BinaryData, DesignMatrix, MultinomialData, ObjectiveKernels } from "../types.js";
@@ -24,6 +26,16 @@ function checkLen(kernel: string, a: ArrayLike<number>, len: number, name: strin
 }
 
 const blocksOf = (n: number): number => Math.ceil(n / KERNEL_BLOCK_ROWS);
+
+/** Problem objects whose arrays have been copied (pinned) already. */
+const seen = new WeakSet<object>();
+
+/** True the first time a problem object is seen (its arrays must be copied afresh). */
+function firstSight(data: object): boolean {
+  if (seen.has(data)) return false;
+  seen.add(data);
+  return true;
+}
 
 /** Runs body with a list that collects temporary allocations, freed afterwards. */
 function withTemps<T>(rt: WasmRuntime, body: (tmp: (ptr: number) => number) => T): T {
@@ -75,9 +87,10 @@ export function createWasmKernels(name: string, runnerFor: () => BlockRunner | n
           withTemps(rt, (tmp) => {
             const nb = blocksOf(n);
             const stride = d + 2;
-            const xp = rt.pin(X);
-            const yp = rt.pin(y);
-            const rp = rt.pin(rowWeight);
+            const fresh = firstSight(data);
+            const xp = rt.pin(X, fresh);
+            const yp = rt.pin(y, fresh);
+            const rp = rt.pin(rowWeight, fresh);
             const wp = tmp(rt.copyIn(w, d + 1));
             const pp = tmp(rt.alloc(nb * stride * 8));
             const op = tmp(rt.alloc(stride * 8));
@@ -108,7 +121,7 @@ export function createWasmKernels(name: string, runnerFor: () => BlockRunner | n
           withTemps(rt, (tmp) => {
             const nb = blocksOf(n);
             const stride = d + 2;
-            const xp = rt.pin(X);
+            const xp = rt.pin(X, firstSight(data));
             const hp = tmp(rt.copyIn(hessDiag, n));
             const vp = tmp(rt.copyIn(v, d + 1));
             const pp = tmp(rt.alloc(nb * stride * 8));
@@ -132,7 +145,7 @@ export function createWasmKernels(name: string, runnerFor: () => BlockRunner | n
       orFallback(
         () =>
           withTemps(rt, (tmp) => {
-            const xp = rt.pin(X);
+            const xp = rt.pin(X, true);
             const wp = tmp(rt.alloc((d + 1) * 8));
             const wv = rt.f64(wp, d + 1);
             wv.set(w.subarray(0, Math.min(w.length, d + 1)));
@@ -163,10 +176,11 @@ export function createWasmKernels(name: string, runnerFor: () => BlockRunner | n
           withTemps(rt, (tmp) => {
             const nb = blocksOf(n);
             const stride = size + 1;
-            const xp = rt.pin(X);
-            const labels = rt.pinLabels(y);
+            const fresh = firstSight(data);
+            const xp = rt.pin(X, fresh);
+            const labels = rt.pinLabels(y, fresh);
             need(n === 0 || (labels.min >= 0 && labels.max < K), k, `y holds class indices ${labels.min}..${labels.max}, outside 0..${K - 1}`);
-            const rp = rt.pin(rowWeight);
+            const rp = rt.pin(rowWeight, fresh);
             const Wp = tmp(rt.copyIn(W, size));
             const pp = tmp(rt.alloc(nb * stride * 8));
             const op = tmp(rt.alloc(stride * 8));
@@ -200,8 +214,9 @@ export function createWasmKernels(name: string, runnerFor: () => BlockRunner | n
           withTemps(rt, (tmp) => {
             const nb = blocksOf(n);
             const stride = size + 1;
-            const xp = rt.pin(X);
-            const rp = rt.pin(rowWeight);
+            const fresh = firstSight(data);
+            const xp = rt.pin(X, fresh);
+            const rp = rt.pin(rowWeight, fresh);
             const prp = tmp(rt.copyIn(prob, n * K));
             const Vp = tmp(rt.copyIn(V, size));
             const pp = tmp(rt.alloc(nb * stride * 8));
@@ -227,7 +242,7 @@ export function createWasmKernels(name: string, runnerFor: () => BlockRunner | n
       orFallback(
         () =>
           withTemps(rt, (tmp) => {
-            const xp = rt.pin(X);
+            const xp = rt.pin(X, true);
             const Wp = tmp(rt.copyIn(W, size));
             const op = tmp(rt.alloc(n * K * 8));
             runner.run(k, [xp, n, d, K, Wp, fitIntercept ? 1 : 0, op], blocksOf(n), n * d * K, rt.exports.scratchBytes(d, K));

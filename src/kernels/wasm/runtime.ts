@@ -1,8 +1,9 @@
 // The WebAssembly side of the SIMD kernels: one compiled module, one memory (shared when the
 // platform allows, so worker threads can map the same X), an allocator, and copies of the large
 // read-only arrays (X, y, rowWeight) kept in that memory, keyed by array identity, so a fit copies
-// them once, not once per evaluation. A cached copy is freed when its source array is collected
-// (or by releaseDesignMatrix); arrays are treated as immutable while cached.
+// them once, not once per evaluation. The kernels refresh a copy's contents whenever they see a new
+// problem object (a new fit), so an array modified in place between fits is never read stale.
+// A copy is freed when its source array is garbage-collected (or by releaseDesignMatrix).
 import { Arena } from "./arena.js";
 import { decodeBase64 } from "./base64.js";
 import { KERNELS_MAX_PAGES, KERNELS_WASM_PLAIN, KERNELS_WASM_SHARED } from "./module.generated.js";
@@ -39,6 +40,8 @@ interface Pinned {
   /** Smallest and largest entry of an Int32Array (class indices), checked against K per call. */
   readonly min: number;
   readonly max: number;
+  /** True for an allocView array: it is the memory itself, never copied. */
+  readonly view: boolean;
 }
 
 /** Instantiates the kernels module on `memory` (used by the main thread and by workers alike). */
@@ -95,21 +98,22 @@ export class WasmRuntime {
 
   /**
    * The address of a copy of `arr` in the module's memory: made on first sight of this array object,
-   * reused afterwards, freed when the array is garbage-collected or unpinned.
+   * reused afterwards (its contents copied again when `refresh`), freed when the array is
+   * garbage-collected or unpinned. An allocView array is used in place.
    */
-  pin(arr: Pinnable): number {
-    return this.pinEntry(arr).ptr;
+  pin(arr: Pinnable, refresh: boolean): number {
+    return this.pinEntry(arr, refresh).ptr;
   }
 
   /** Like pin for class indices; also returns their smallest and largest value. */
-  pinLabels(arr: Int32Array): { ptr: number; min: number; max: number } {
-    return this.pinEntry(arr);
+  pinLabels(arr: Int32Array, refresh: boolean): { ptr: number; min: number; max: number } {
+    return this.pinEntry(arr, refresh);
   }
 
-  private pinEntry(arr: Pinnable): Pinned {
+  private pinEntry(arr: Pinnable, refresh: boolean): Pinned {
     const hit = this.pinned.get(arr);
-    if (hit !== undefined) return hit;
-    const ptr = this.alloc(arr.byteLength);
+    if (hit !== undefined && (!refresh || hit.view)) return hit;
+    const ptr = hit !== undefined ? hit.ptr : this.alloc(arr.byteLength);
     let min = 0;
     let max = 0;
     if (arr instanceof Int32Array) {
@@ -123,9 +127,9 @@ export class WasmRuntime {
       }
     } else if (arr instanceof Float32Array) new Float32Array(this.memory.buffer, ptr, arr.length).set(arr);
     else new Float64Array(this.memory.buffer, ptr, arr.length).set(arr);
-    const entry = { ptr, min, max };
+    const entry = { ptr, min, max, view: false };
     this.pinned.set(arr, entry);
-    this.finalizer.register(arr, ptr, arr);
+    if (hit === undefined) this.finalizer.register(arr, ptr, arr);
     return entry;
   }
 
@@ -134,7 +138,7 @@ export class WasmRuntime {
     const ptr = this.alloc(length * 4);
     const view = new Float32Array(this.memory.buffer, ptr, length);
     view.fill(0);
-    this.pinned.set(view, { ptr, min: 0, max: 0 });
+    this.pinned.set(view, { ptr, min: 0, max: 0, view: true });
     this.finalizer.register(view, ptr, view);
     return view;
   }
