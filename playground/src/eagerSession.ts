@@ -6,6 +6,7 @@
 import {
   Adam,
   GradientTape,
+  LogisticRegression,
   Rng,
   SGD,
   Variable,
@@ -26,6 +27,7 @@ import {
   tensor,
   zeros,
   zip,
+  type LogisticRegressionJSON,
   type Optimizer,
   type Tensor,
 } from "../../src/index.js";
@@ -46,6 +48,7 @@ export class EagerSession implements Session {
   private readonly rng: Rng;
   private readonly order: number[];
   private last: HistoryEntry;
+  private readonly objectives: number[] = [];
 
   constructor(
     readonly key: string,
@@ -109,6 +112,7 @@ export class EagerSession implements Session {
     }
     this.iteration++;
     this.last = this.evaluate(this.iteration);
+    this.objectives.push(this.last.objective);
     if (!Number.isFinite(this.last.loss)) this.finished = "stalled";
     else if (this.iteration >= this.options.maxIter) this.finished = "maxIter";
     return this.last;
@@ -125,5 +129,37 @@ export class EagerSession implements Session {
 
   frame(): Frame {
     return { ...this.last, model: this.model() };
+  }
+
+  /**
+   * The model as LogisticRegression's JSON, checked by LogisticRegression.fromJSON. The options
+   * record the run: plain gradient steps (momentum 0) of this learning rate and batch size for
+   * `epochs` passes. (The estimator's own sgd/adam decay the step size; this loop does not, as in the lab.)
+   */
+  estimatorJSON(): LogisticRegressionJSON {
+    const m = this.model();
+    const o = this.options;
+    return LogisticRegression.fromJSON({
+      kind: "LogisticRegression",
+      options: {
+        solver: o.solver,
+        penalty: o.penalty,
+        C: o.C,
+        learningRate: o.learningRate,
+        batchSize: Math.max(1, Math.min(this.points.length, Math.round(o.batchSize))),
+        epochs: o.maxIter,
+        seed: o.seed,
+        ...(o.solver === "sgd" ? { momentum: 0 } : {}),
+      },
+      classes: m.classes,
+      coef: m.W,
+      intercept: m.b,
+      multiClass: m.W.length === 1 ? "binary" : "multinomial",
+      nFeatures: 2,
+      nIter: this.iteration,
+      converged: false,
+      objective: this.last.objective,
+      history: this.objectives.slice(),
+    }).toJSON();
   }
 }

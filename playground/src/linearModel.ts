@@ -38,6 +38,16 @@ export function probabilities(m: LinearModel, x: number, y: number, out: Float64
     out[1] = p;
     return out;
   }
+  if (m.ovr) {
+    let s = 0;
+    for (let c = 0; c < k; c++) {
+      const w = m.W[c]!;
+      out[c] = sigmoid(w[0]! * x + w[1]! * y + m.b[c]!);
+      s += out[c]!;
+    }
+    for (let c = 0; c < k; c++) out[c] = out[c]! / s;
+    return out;
+  }
   let max = -Infinity;
   for (let c = 0; c < k; c++) {
     const w = m.W[c]!;

@@ -1,13 +1,13 @@
 // The page: wires the plane, the controls, the training worker, the loss chart and the formulas.
 // All drawing happens in one requestAnimationFrame callback, from the latest state.
-import { accuracy, meanLoss, zeroModel } from "./linearModel.js";
+import { accuracy, meanLoss, probabilities, zeroModel } from "./linearModel.js";
 import { formulasHtml, fmt } from "./formulas.js";
 import { LossChart } from "./lossChart.js";
-import { exportModelFile, importModelFile } from "./modelIo.js";
 import { CLASS_SHAPES, MAX_CLASSES, classColor, markerPath } from "./palette.js";
 import { PLOT_SIZE, Plane } from "./plane.js";
 import { download, pointsToCsv } from "./pointsCsv.js";
-import { IRIS_FEATURE_NAMES, makePreset, type PresetName } from "./presets.js";
+import { IRIS_FEATURES } from "./iris.js";
+import type { Preset, PresetName } from "./presets.js";
 import type { HistoryEntry, LinearModel, Point, SolverName, TrainOptions, WorkerRequest, WorkerResponse } from "./types.js";
 import { Viewport } from "./viewport.js";
 
@@ -42,6 +42,7 @@ const ui = {
   accuracy: $<HTMLOutputElement>("accuracy"),
   pointCount: $<HTMLOutputElement>("point-count"),
   status: $<HTMLParagraphElement>("status"),
+  probe: $<HTMLOutputElement>("probe"),
   formulas: $<HTMLDivElement>("formulas"),
 };
 
@@ -49,14 +50,15 @@ const state = {
   points: [] as Point[],
   selected: 0,
   model: null as LinearModel | null,
-  /** Where the drawn model came from: trained here (with these options) or imported. */
-  origin: null as { kind: "trained"; options: TrainOptions } | { kind: "imported"; featureNames: string[] } | null,
+  /** The model file of the drawn model (set when a run ends or a file is imported). */
+  modelFile: null as string | null,
   history: [] as HistoryEntry[],
   iteration: 0,
   training: false,
   runId: 0,
   axis: { x: "x₁", y: "x₂" },
   formulasAt: 0,
+  hover: null as { x: number; y: number } | null,
   dirty: true,
 };
 
@@ -68,6 +70,10 @@ const plane = new Plane($("plane"), {
   },
   onClassPicked(c) {
     pickClass(c);
+  },
+  onHover(x, y) {
+    state.hover = { x, y };
+    schedule();
   },
 });
 const lossChart = new LossChart($("loss-chart"));
@@ -149,34 +155,40 @@ function pickClass(c: number): void {
 }
 
 // --- presets
-IRIS_FEATURE_NAMES.forEach((name, i) => {
+IRIS_FEATURES.forEach((name, i) => {
   ui.irisX.add(new Option(name, String(i), i === 2, i === 2));
   ui.irisY.add(new Option(name, String(i), i === 3, i === 3));
 });
 
+let presetRequest = 0;
+
+/** Asks the worker for the chosen preset's points (it holds the library's seeded generator). */
 function loadPreset(): void {
   const name = ui.preset.value;
   ui.irisRow.hidden = name !== "iris";
   stopTraining();
+  presetRequest++;
   if (name === "empty") {
-    state.points = [];
-    state.axis = { x: "x₁", y: "x₂" };
-    plane.setView(Viewport.fit([], PLOT_SIZE), state.axis.x, state.axis.y);
-  } else {
-    const p = makePreset(name as PresetName, Number(ui.irisX.value), Number(ui.irisY.value));
-    state.points = p.points;
-    state.axis = { x: p.xLabel, y: p.yLabel };
-    const o = p.options;
-    ui.solver.value = o.solver;
-    if (o.penalty) ui.penalty.value = o.penalty;
-    if (o.learningRate !== undefined) ui.lr.value = String(o.learningRate);
-    if (o.batchSize !== undefined) ui.batch.value = String(o.batchSize);
-    if (o.maxIter !== undefined) ui.maxIter.value = String(o.maxIter);
-    plane.setView(Viewport.fit(state.points, PLOT_SIZE), state.axis.x, state.axis.y);
+    showPreset({ points: [], xLabel: "x₁", yLabel: "x₂", options: { solver: ui.solver.value as SolverName } });
+    return;
   }
+  post({ type: "preset", id: presetRequest, name: name as PresetName, irisX: Number(ui.irisX.value), irisY: Number(ui.irisY.value) });
+}
+
+function showPreset(p: Preset): void {
+  state.points = p.points;
+  state.axis = { x: p.xLabel, y: p.yLabel };
+  const o = p.options;
+  ui.solver.value = o.solver;
+  if (o.penalty) ui.penalty.value = o.penalty;
+  if (o.learningRate !== undefined) ui.lr.value = String(o.learningRate);
+  if (o.batchSize !== undefined) ui.batch.value = String(o.batchSize);
+  if (o.maxIter !== undefined) ui.maxIter.value = String(o.maxIter);
+  plane.setView(Viewport.fit(state.points, PLOT_SIZE), state.axis.x, state.axis.y);
   resetModel();
   syncControls();
-  announce(`Loaded ${ui.preset.selectedOptions[0]?.textContent ?? name}: ${state.points.length} points.`);
+  document.body.dataset["ready"] = "true";
+  announce(`Loaded ${ui.preset.selectedOptions[0]?.textContent ?? "preset"}: ${state.points.length} points.`);
 }
 
 // --- training
@@ -193,7 +205,7 @@ function startRun(steps: number): void {
   const options = readOptions();
   state.runId++;
   state.training = steps > 1;
-  state.origin = { kind: "trained", options };
+  state.modelFile = null;
   const pace = steps === 1 ? Infinity : Number(ui.speed.value);
   post({ type: "run", id: state.runId, points: state.points.map((p) => ({ ...p })), options, steps, pace });
   if (state.training) announce(`Training with ${options.solver}…`);
@@ -213,7 +225,7 @@ function resetModel(): void {
   state.runId++;
   const classes = [...new Set(state.points.map((p) => p.label))].sort((a, b) => a - b);
   state.model = classes.length >= 2 ? zeroModel(classes) : null;
-  state.origin = null;
+  state.modelFile = null;
   state.history = [];
   state.iteration = 0;
   schedule();
@@ -221,15 +233,30 @@ function resetModel(): void {
 
 worker.addEventListener("message", (e: MessageEvent<WorkerResponse>) => {
   const msg = e.data;
+  if (msg.type === "preset") {
+    if (msg.id === presetRequest) showPreset(msg.preset);
+    return;
+  }
   if (msg.id !== state.runId) return;
   if (msg.type === "error") {
     state.training = false;
     syncControls();
-    announce(`Training failed: ${msg.message}`);
+    announce(`Failed: ${msg.message}`);
+    return;
+  }
+  if (msg.type === "imported") {
+    state.model = msg.model;
+    state.modelFile = msg.modelFile;
+    state.history = [];
+    state.iteration = 0;
+    state.axis = { x: msg.featureNames[0] ?? "x", y: msg.featureNames[1] ?? "y" };
+    plane.setView(plane.viewport, state.axis.x, state.axis.y);
+    announce(`Imported a model of ${msg.model.classes.length} classes (${msg.model.classes.join(", ")}) on features ${msg.featureNames.join(" and ")}.`);
+    schedule();
     return;
   }
   const first = msg.type === "progress" ? msg.history[0] : undefined;
-  if (first) {
+  if (msg.type === "progress" && first) {
     // A new run starts from iteration 0 again: drop the curve from there on.
     let keep = state.history.length;
     while (keep > 0 && state.history[keep - 1]!.iteration >= first.iteration) keep--;
@@ -240,6 +267,7 @@ worker.addEventListener("message", (e: MessageEvent<WorkerResponse>) => {
   state.iteration = msg.frame.iteration;
   if (msg.type === "done") {
     state.training = false;
+    state.modelFile = msg.modelFile;
     syncControls();
     const acc = accuracy(msg.frame.model, state.points);
     const why = { converged: "converged", maxIter: "reached the iteration limit", stopped: "stopped", separable: "the classes are separable (the loss can only approach 0)", stalled: "no further progress", callback: "stopped", step: "one step done" }[msg.reason];
@@ -277,6 +305,7 @@ function draw(now: number): void {
   ui.accuracy.dataset["value"] = String(acc);
   const cost = model ? meanLoss(model, state.points) : NaN;
   ui.loss.textContent = Number.isNaN(cost) ? "—" : fmt(cost);
+  drawProbe(model);
   // The formulas are text to read: refresh them at most ~8 times a second while training.
   if (!state.training || now - state.formulasAt > 120) {
     state.formulasAt = now;
@@ -286,6 +315,18 @@ function draw(now: number): void {
     frameRequested = true;
     requestAnimationFrame(draw);
   }
+}
+
+/** The model's class probabilities at the mouse or keyboard cursor. */
+function drawProbe(model: LinearModel | null): void {
+  const h = state.hover;
+  if (!h || !model) return;
+  const p = probabilities(model, h.x, h.y, new Float64Array(model.classes.length));
+  const where = `(${fmt(h.x, 3)}, ${fmt(h.y, 3)})`;
+  ui.probe.textContent = `${where}: ${model.classes.map((c, i) => `P(${c}) = ${fmt(p[i]!, 3)}`).join(", ")}`;
+  ui.probe.dataset["x"] = String(h.x);
+  ui.probe.dataset["y"] = String(h.y);
+  ui.probe.dataset["proba"] = JSON.stringify(Array.from(p));
 }
 
 // --- controls
@@ -311,38 +352,25 @@ ui.reset.addEventListener("click", () => {
   announce("W and b reset to zero.");
 });
 ui.exportModel.addEventListener("click", () => {
-  if (!state.model || !state.origin) {
-    announce("Nothing to export yet: train a model first.");
+  if (state.training) {
+    announce("Stop training first, then export the model.");
     return;
   }
-  try {
-    const text = exportModelFile(state.model, state.origin, state.points, state.axis, state.history, state.iteration);
-    download("model.json", text, "application/json");
-    announce("Exported the model as model.json (the CLI's model file).");
-  } catch (e) {
-    announce(`Export failed: ${e instanceof Error ? e.message : String(e)}`);
+  if (!state.modelFile) {
+    announce("Nothing to export yet: train a model (Train or Step) or import one first.");
+    return;
   }
+  download("model.json", state.modelFile, "application/json");
+  announce("Exported the model as model.json, the CLI's model file (features x and y, target label).");
 });
 ui.importModel.addEventListener("change", async () => {
   const file = ui.importModel.files?.[0];
   ui.importModel.value = "";
   if (!file) return;
-  try {
-    const loaded = importModelFile(await file.text());
-    stopTraining();
-    post({ type: "reset" });
-    state.runId++;
-    state.model = loaded.model;
-    state.origin = { kind: "imported", featureNames: loaded.featureNames };
-    state.history = [];
-    state.iteration = 0;
-    state.axis = { x: loaded.featureNames[0] ?? "x", y: loaded.featureNames[1] ?? "y" };
-    plane.setView(plane.viewport, state.axis.x, state.axis.y);
-    announce(`Imported ${file.name}: ${loaded.model.classes.length} classes, features ${loaded.featureNames.join(" and ")}.`);
-    schedule();
-  } catch (e) {
-    announce(`Could not import ${file.name}: ${e instanceof Error ? e.message : String(e)}`);
-  }
+  stopTraining();
+  post({ type: "reset" });
+  state.runId++;
+  post({ type: "import", id: state.runId, text: await file.text(), fileName: file.name });
 });
 
 loadPreset();

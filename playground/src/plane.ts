@@ -21,6 +21,8 @@ export interface PlaneEvents {
   onPointsChanged(points: Point[], what: string, final: boolean): void;
   /** The user picked another class with the keyboard. */
   onClassPicked(c: number): void;
+  /** The mouse or the keyboard cursor is over this data point. */
+  onHover(x: number, y: number): void;
 }
 
 function el<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>, parent?: Element): SVGElementTagNameMap[K] {
@@ -43,6 +45,7 @@ export class Plane {
   private readonly yTitle: SVGTextElement;
   private readonly grid: HTMLCanvasElement;
   private readonly image: ImageData;
+  private readonly host: HTMLElement;
   private view: Viewport;
   private points: Point[] = [];
   private selected = 0;
@@ -57,6 +60,7 @@ export class Plane {
   ) {
     const width = PLOT_SIZE + MARGIN.left + MARGIN.right;
     const height = PLOT_SIZE + MARGIN.top + MARGIN.bottom;
+    this.host = host;
     host.classList.add("plane");
     host.style.width = `${width}px`;
     host.style.height = `${height}px`;
@@ -131,6 +135,7 @@ export class Plane {
   render(model: LinearModel | null, points: Point[]): void {
     this.points = points;
     this.draws++;
+    this.host.dataset["draws"] = String(this.draws);
     this.drawShading(model);
     this.drawBoundary(model);
     this.drawPoints(model);
@@ -264,8 +269,9 @@ export class Plane {
       this.change([...this.points, p], `added a ${CLASS_SHAPES[label]} of class ${label}`, true);
     });
     this.svg.addEventListener("pointermove", (e) => {
-      if (!this.drag || e.pointerId !== this.drag.pointerId) return;
       const { x, y } = this.local(e);
+      if (!this.drag && this.inside(x, y)) this.events.onHover(this.view.dx(x), this.view.dy(y));
+      if (!this.drag || e.pointerId !== this.drag.pointerId) return;
       const cx = Math.min(PLOT_SIZE, Math.max(0, x));
       const cy = Math.min(PLOT_SIZE, Math.max(0, y));
       const next = this.points.slice();
@@ -300,6 +306,7 @@ export class Plane {
       const move = (dx: number, dy: number): void => {
         this.cursorAt = { x: round(Math.min(b.xMax, Math.max(b.xMin, c.x + dx))), y: round(Math.min(b.yMax, Math.max(b.yMin, c.y + dy))) };
         this.drawCursor();
+        this.events.onHover(this.cursorAt.x, this.cursorAt.y);
       };
       switch (e.key) {
         case "ArrowLeft":

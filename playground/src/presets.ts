@@ -1,6 +1,6 @@
 // Ready-made point sets: the lab's toy data, Gaussian blobs (apart and overlapping), a ring, and
 // iris on two chosen features. Random ones use the library's seeded generator, so a preset is
-// the same on every load and in every test.
+// the same on every load and in every test. (Built in the worker, which holds the library.)
 import { Rng } from "../../src/index.js";
 import { IRIS_FEATURES, IRIS_ROWS } from "./iris.js";
 import type { Point, SolverName, TrainOptions } from "./types.js";
@@ -28,9 +28,6 @@ function blob(rng: Rng, n: number, cx: number, cy: number, sd: number, label: nu
 function round(v: number): number {
   return Math.round(v * 1000) / 1000;
 }
-
-/** The names of the iris features, for the feature pickers. */
-export const IRIS_FEATURE_NAMES: readonly string[] = IRIS_FEATURES;
 
 /** Builds a preset's points (iris uses the two feature columns given). */
 export function makePreset(name: PresetName, irisX = 2, irisY = 3): Preset {

@@ -1,4 +1,5 @@
 // A training run in the worker: advances one iteration at a time and reports the model after it.
+import type { LogisticRegressionJSON } from "../../src/index.js";
 import type { Frame, HistoryEntry, LinearModel, StopReason } from "./types.js";
 
 /** One training run on fixed points and options. */
@@ -15,4 +16,6 @@ export interface Session {
   model(): LinearModel;
   /** The current parameters with the last iteration's loss. */
   frame(): Frame;
+  /** The current model as LogisticRegression's JSON (what model files embed). */
+  estimatorJSON(): LogisticRegressionJSON;
 }

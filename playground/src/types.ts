@@ -1,5 +1,6 @@
 // Shared shapes of the playground: points, training options, the linear model drawn on the plane,
 // and the messages between the page and its training worker.
+import type { Preset, PresetName } from "./presets.js";
 
 /** A labelled point on the plane (data coordinates); label is the class index 0..3. */
 export interface Point {
@@ -43,6 +44,8 @@ export interface LinearModel {
   W: number[][];
   /** One intercept per row. */
   b: number[];
+  /** One-vs-rest rows (probabilities σ(z_k) normalised to sum 1) instead of softmax. */
+  ovr?: boolean;
 }
 
 /** One training iteration as streamed from the worker. */
@@ -81,10 +84,14 @@ export type WorkerRequest =
       pace: number;
     }
   | { type: "stop" }
-  | { type: "reset" };
+  | { type: "reset" }
+  | { type: "import"; id: number; text: string; fileName: string }
+  | { type: "preset"; id: number; name: PresetName; irisX: number; irisY: number };
 
 /** Messages the worker sends back. */
 export type WorkerResponse =
   | { type: "progress"; id: number; history: HistoryEntry[]; frame: Frame }
-  | { type: "done"; id: number; reason: StopReason; frame: Frame; finished: boolean }
+  | { type: "done"; id: number; reason: StopReason; frame: Frame; finished: boolean; modelFile: string }
+  | { type: "imported"; id: number; model: LinearModel; featureNames: string[]; modelFile: string }
+  | { type: "preset"; id: number; preset: Preset }
   | { type: "error"; id: number; message: string };

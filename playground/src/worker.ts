@@ -1,8 +1,10 @@
 // The training worker: keeps one Session, runs it in slices of at most ~12 ms (so stop requests
 // get through), and streams every iteration's loss and the latest parameters to the page.
 import { createSession, sessionKey } from "./createSession.js";
+import { modelFileText, readModelFile } from "./modelIo.js";
+import { makePreset } from "./presets.js";
 import type { Session } from "./session.js";
-import type { HistoryEntry, StopReason, WorkerRequest, WorkerResponse } from "./types.js";
+import type { HistoryEntry, Point, StopReason, WorkerRequest, WorkerResponse } from "./types.js";
 
 interface WorkerScope {
   postMessage(message: WorkerResponse): void;
@@ -11,12 +13,21 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 
 let session: Session | null = null;
+/** The points the session trains on. */
+let trainedOn: Point[] = [];
 let run: { id: number; remaining: number; pace: number } | null = null;
 let timer: ReturnType<typeof setTimeout> | null = null;
 
 function finish(id: number, reason: StopReason): void {
   if (!session) return;
-  scope.postMessage({ type: "done", id, reason, frame: session.frame(), finished: session.finished !== null });
+  let modelFile: string;
+  try {
+    modelFile = modelFileText(session.estimatorJSON(), trainedOn);
+  } catch (e) {
+    scope.postMessage({ type: "error", id, message: `could not build the model file: ${e instanceof Error ? e.message : String(e)}` });
+    return;
+  }
+  scope.postMessage({ type: "done", id, reason, frame: session.frame(), finished: session.finished !== null, modelFile });
 }
 
 function tick(): void {
@@ -55,7 +66,12 @@ scope.addEventListener("message", (e) => {
   if (msg.type === "run") {
     const key = sessionKey(msg.points, msg.options);
     try {
-      if (!session || session.key !== key || session.finished) session = createSession(key, msg.points, msg.options);
+      if (!session || session.key !== key || session.finished) {
+        session = createSession(key, msg.points, msg.options);
+        trainedOn = msg.points;
+        const f = session.frame();
+        scope.postMessage({ type: "progress", id: msg.id, history: [{ iteration: f.iteration, loss: f.loss, objective: f.objective }], frame: f });
+      }
     } catch (err) {
       scope.postMessage({ type: "error", id: msg.id, message: err instanceof Error ? err.message : String(err) });
       return;
@@ -67,6 +83,15 @@ scope.addEventListener("message", (e) => {
       const id = run.id;
       run = null;
       finish(id, "stopped");
+    }
+  } else if (msg.type === "preset") {
+    scope.postMessage({ type: "preset", id: msg.id, preset: makePreset(msg.name, msg.irisX, msg.irisY) });
+  } else if (msg.type === "import") {
+    try {
+      const m = readModelFile(msg.text, msg.fileName);
+      scope.postMessage({ type: "imported", id: msg.id, model: m.model, featureNames: m.featureNames, modelFile: m.text });
+    } catch (err) {
+      scope.postMessage({ type: "error", id: msg.id, message: err instanceof Error ? err.message : String(err) });
     }
   } else {
     run = null;

@@ -5,7 +5,10 @@ import { test, describe } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { LogisticRegression, parseModelFile } from "../../src/index.js";
 import { EagerSession } from "../../playground/src/eagerSession.js";
+import { EstimatorSession } from "../../playground/src/estimatorSession.js";
+import { modelFileText, readModelFile } from "../../playground/src/modelIo.js";
 import { sessionKey } from "../../playground/src/createSession.js";
 import { boundarySegments, lossGradient, meanLoss, probabilities } from "../../playground/src/linearModel.js";
 import { IRIS_ROWS } from "../../playground/src/iris.js";
@@ -63,6 +66,76 @@ describe("playground: the lab preset trained with the eager core", () => {
       }
       const num = (bump((c) => (c.b[r]! += h)) - bump((c) => (c.b[r]! -= h))) / (2 * h);
       assert.ok(Math.abs(num - db[r]!) < 1e-6, `db[${r}] ${db[r]} vs ${num}`);
+    }
+  });
+});
+
+describe("playground: lbfgs and newton streamed through the estimator", () => {
+  for (const solver of ["lbfgs", "newton"] as const) {
+    test(`${solver}: iteration k of the stream is iteration k of one full fit`, () => {
+      const preset = makePreset("iris", 0, 1);
+      const options: TrainOptions = { solver, penalty: "l2", C: 10, learningRate: 0.1, batchSize: 32, maxIter: 200, tol: 1e-8, seed: 0 };
+      const full: number[] = [];
+      const est = new LogisticRegression({ solver, penalty: "l2", C: 10, maxIter: 200, tol: 1e-8, onWarning: () => undefined, onIteration: (i) => void full.push(i.objective) });
+      est.fit(preset.points.map((p) => [p.x, p.y]), preset.points.map((p) => p.label));
+      const s = new EstimatorSession("k", preset.points, options);
+      const streamed: number[] = [];
+      while (!s.finished) streamed.push(s.step().objective);
+      assert.equal(s.finished, est.converged ? "converged" : "maxIter");
+      assert.equal(streamed.length, full.length);
+      streamed.forEach((v, k) => assert.equal(v, full[k], `iteration ${k + 1}`));
+      const m = s.model();
+      assert.deepEqual(m.W, est.coef);
+      assert.deepEqual(m.b, est.intercept);
+    });
+  }
+
+  test("the model file of a run loads back with the same probabilities", () => {
+    const preset = makePreset("blobs");
+    const options: TrainOptions = { solver: "lbfgs", penalty: "l2", C: 1, learningRate: 0.1, batchSize: 32, maxIter: 100, tol: 1e-8, seed: 0 };
+    const s = new EstimatorSession("k", preset.points, options);
+    while (!s.finished) s.step();
+    const text = modelFileText(s.estimatorJSON(), preset.points);
+    const file = parseModelFile(text, "model.json");
+    assert.deepEqual(file.featureNames, ["x", "y"]);
+    assert.equal(file.target, "label");
+    const loaded = LogisticRegression.fromJSON(file.estimator);
+    const X = preset.points.map((p) => [p.x, p.y]);
+    const P = loaded.predictProba(X);
+    const scratch = new Float64Array(2);
+    X.forEach(([x, y], i) => assert.ok(Math.abs(probabilities(s.model(), x!, y!, scratch)[1]! - P[i]![1]!) < 1e-12));
+    assert.equal(file.training.trainAccuracy, 1);
+    // Reading it back for the plane gives the same model, and the same text.
+    const back = readModelFile(text, "model.json");
+    assert.deepEqual(back.model.W, s.model().W);
+    assert.equal(back.text, text);
+  });
+
+  test("an eager (sgd) run's model file holds exactly its W and b", () => {
+    const preset = makePreset("lab");
+    const s = new EagerSession("k", preset.points, { ...LAB_OPTIONS, maxIter: 50 });
+    while (!s.finished) s.step();
+    const file = parseModelFile(modelFileText(s.estimatorJSON(), preset.points), "m.json");
+    assert.deepEqual(file.estimator.coef, s.model().W);
+    assert.deepEqual(file.estimator.intercept, s.model().b);
+    assert.equal(file.estimator.nIter, 50);
+    assert.equal(file.estimator.history.length, 50);
+  });
+
+  test("a scaler in an imported file is folded into W and b", () => {
+    const preset = makePreset("blobs");
+    const s = new EstimatorSession("k", preset.points, { solver: "newton", penalty: "l2", C: 1, learningRate: 0.1, batchSize: 32, maxIter: 100, tol: 1e-8, seed: 0 });
+    while (!s.finished) s.step();
+    const file = parseModelFile(modelFileText(s.estimatorJSON(), preset.points), "m.json");
+    const mean = [0.5, -1.5];
+    const scale = [2, 0.25];
+    const scaled = { ...file, scaler: { mean, scale } };
+    const back = readModelFile(JSON.stringify(scaled), "scaled.json");
+    const est = LogisticRegression.fromJSON(file.estimator);
+    const scratch = new Float64Array(2);
+    for (const p of preset.points.slice(0, 10)) {
+      const want = est.predictProba([[(p.x - mean[0]!) / scale[0]!, (p.y - mean[1]!) / scale[1]!]])[0]![1]!;
+      assert.ok(Math.abs(probabilities(back.model, p.x, p.y, scratch)[1]! - want) < 1e-12);
     }
   });
 });
