@@ -20,6 +20,8 @@ export class TensorSlicesSource implements RowSource {
   readonly length: number;
   private readonly kind: ElementKind;
   private readonly parts: Part[];
+  /** The tensors of the last slice, reused when the same rows are asked again (tensors are immutable). */
+  private last: { start: number; end: number; tensors: Tensor[] } | null = null;
 
   /** Takes the storage of every component of `structure` (a snapshot: later Variable assignments do not show). */
   constructor(structure: DatasetElement) {
@@ -51,11 +53,14 @@ export class TensorSlicesSource implements RowSource {
     return buildElement(this.kind, out);
   }
 
-  /** Rows [start, end) as a view of the storage. */
+  /** Rows [start, end) as a view of the storage (the same tensors as last time when the rows are the same, e.g. a full batch each epoch). */
   slice(start: number, end: number): DatasetElement {
+    const last = this.last;
+    if (last !== null && last.start === start && last.end === end) return buildElement(this.kind, last.tensors);
     const out: Tensor[] = this.parts.map(
       (p) => new Tensor(p.values.subarray(start * p.rowSize, end * p.rowSize), [end - start, ...p.rowShape], p.dtype),
     );
+    this.last = { start, end, tensors: out };
     return buildElement(this.kind, out);
   }
 

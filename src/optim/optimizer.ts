@@ -18,6 +18,8 @@ export type GradientPair = readonly [Tensor | null | undefined, Variable];
 export interface SlotState {
   readonly slots: Float64Array[];
   readonly delta: Float64Array;
+  /** `delta` wrapped as a tensor of the variable's shape, made once and passed to `assignSub`. */
+  readonly deltaTensor: Tensor;
 }
 
 /** Base class of the optimizers: `applyGradients(zip(grads, vars))` and `minimize(lossFn, vars)`. */
@@ -78,7 +80,8 @@ export abstract class Optimizer {
       }
       let st = this.state.get(v);
       if (st === undefined) {
-        st = { slots: Array.from({ length: this.slotCount }, () => new Float64Array(v.size)), delta: new Float64Array(v.size) };
+        const delta = new Float64Array(v.size);
+        st = { slots: Array.from({ length: this.slotCount }, () => new Float64Array(v.size)), delta, deltaTensor: new Tensor(delta, v.shape, "float64") };
         this.state.set(v, st);
       }
       this.computeDelta(g.dataSync(), st, lr, step);
@@ -88,7 +91,7 @@ export abstract class Optimizer {
       if (check !== 0) {
         throw new ValueError(`${this.name}.applyGradients: the update of variable '${v.name}' is not finite (the gradient holds NaN or ±Infinity, or overflowed); check the loss and lower the learning rate`);
       }
-      v.assignSub(new Tensor(d, v.shape, "float64"));
+      v.assignSub(st.deltaTensor);
     }
     this.iterations++;
   }

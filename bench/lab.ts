@@ -1,0 +1,113 @@
+// Benchmark: the lab 05-1 training loop (toy data, full batch, SGD 0.01, 1001 epochs, the loss
+// printed every 100 steps) in logreg and in TensorFlow.js with its pure-JS CPU backend, several
+// runs each in this one process. Prints both medians, the time per epoch and the ratio.
+// logreg is measured as it ships: src/index.ts compiled to plain JavaScript (esbuild bundle in
+// a temporary folder), not through tsx's development transform, which adds per-call overhead.
+// Usage: npm run bench:lab [-- --runs N]
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import * as tf from "@tensorflow/tfjs";
+import { build } from "esbuild";
+import type { Tensor } from "../src/index.js";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const outDir = mkdtempSync(join(tmpdir(), "logreg-bench-"));
+const bundle = join(outDir, "index.mjs");
+await build({ entryPoints: [join(root, "src", "index.ts")], bundle: true, format: "esm", platform: "neutral", outfile: bundle, logLevel: "warning" });
+const lib = (await import(pathToFileURL(bundle).href)) as typeof import("../src/index.js");
+rmSync(outDir, { recursive: true, force: true });
+const { Dataset, GradientTape, SGD, Variable, add, log, matMul, mean, mul, neg, sigmoid, sub, tensor, zeros, zip } = lib;
+
+const EPOCHS = 1001;
+const X = [[1, 2], [2, 3], [3, 1], [4, 3], [5, 3], [6, 2]];
+const Y = [[0], [0], [0], [1], [1], [1]];
+
+/** One lab run in logreg; returns the final loss. */
+function runLogreg(): number {
+  const xTrain = tensor(X);
+  const yTrain = tensor(Y);
+  const dataset = Dataset.fromTensorSlices([xTrain, yTrain]).batch(xTrain.shape[0]!);
+  const W = new Variable(zeros([2, 1]), { name: "weight" });
+  const b = new Variable(zeros([1]), { name: "bias" });
+  const hypothesisFn = (features: Tensor): Tensor => sigmoid(add(matMul(features, W), b));
+  const lossFn = (h: Tensor, labels: Tensor): Tensor => neg(mean(add(mul(labels, log(h)), mul(sub(1, labels), log(sub(1, h))))));
+  const optimizer = new SGD({ learningRate: 0.01 });
+  let loss = NaN;
+  for (let step = 0; step < EPOCHS; step++) {
+    for (const [features, labels] of dataset) {
+      const tape = new GradientTape();
+      const lossValue = lossFn(hypothesisFn(features), labels);
+      const grads = tape.gradient(lossValue, [W, b]);
+      optimizer.applyGradients(zip(grads, [W, b]));
+      if (step % 100 === 0) loss = lossFn(hypothesisFn(features), labels).dataSync()[0] as number;
+    }
+  }
+  return loss;
+}
+
+/** One lab run in TensorFlow.js (tensors held in memory, tf.tidy per step); returns the final loss. */
+function runTfjs(): number {
+  const xTrain = tf.tensor2d(X);
+  const yTrain = tf.tensor2d(Y);
+  const W = tf.variable(tf.zeros([2, 1]), true, "weight");
+  const b = tf.variable(tf.zeros([1]), true, "bias");
+  const hypothesisFn = (features: tf.Tensor): tf.Tensor => tf.sigmoid(tf.add(tf.matMul(features, W), b));
+  const lossFn = (h: tf.Tensor, labels: tf.Tensor): tf.Scalar =>
+    tf.neg(tf.mean(tf.add(tf.mul(labels, tf.log(h)), tf.mul(tf.sub(1, labels), tf.log(tf.sub(1, h)))))) as tf.Scalar;
+  const optimizer = tf.train.sgd(0.01);
+  let loss = NaN;
+  for (let step = 0; step < EPOCHS; step++) {
+    tf.tidy(() => {
+      const { grads } = tf.variableGrads(() => lossFn(hypothesisFn(xTrain), yTrain), [W, b]);
+      optimizer.applyGradients(grads);
+      if (step % 100 === 0) loss = lossFn(hypothesisFn(xTrain), yTrain).dataSync()[0] as number;
+    });
+  }
+  tf.dispose([xTrain, yTrain, W, b]);
+  optimizer.dispose();
+  return loss;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 === 1 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+}
+
+/** Alternates runs of `a` and `b` (so that machine load hits both alike) after one warm-up run each. */
+function timeInterleaved(a: () => number, b: () => number, runsA: number, runsB: number): { msA: number[]; msB: number[]; lossA: number; lossB: number } {
+  let lossA = a();
+  let lossB = b();
+  const msA: number[] = [];
+  const msB: number[] = [];
+  const perB = Math.max(1, Math.round(runsA / runsB));
+  for (let r = 0; r < runsB; r++) {
+    for (let k = 0; k < perB; k++) {
+      const t0 = performance.now();
+      lossA = a();
+      msA.push(performance.now() - t0);
+    }
+    const t1 = performance.now();
+    lossB = b();
+    msB.push(performance.now() - t1);
+  }
+  return { msA, msB, lossA, lossB };
+}
+
+const runsArg = process.argv.indexOf("--runs");
+const runs = runsArg >= 0 ? Number(process.argv[runsArg + 1]) : 7;
+
+await tf.setBackend("cpu");
+await tf.ready();
+console.log(`lab 05-1 loop: ${EPOCHS} epochs, full batch of 6 rows, SGD 0.01, loss read every 100 steps`);
+console.log(`${runs} timed tfjs runs and ${runs * 5} logreg runs, interleaved, after one warm-up run each`);
+const { msA, msB, lossA, lossB } = timeInterleaved(runLogreg, runTfjs, runs * 5, runs);
+const mOurs = median(msA);
+const mTheirs = median(msB);
+const row = (name: string, m: number, loss: number): string =>
+  `${name.padEnd(22)} median ${m.toFixed(2).padStart(9)} ms/run  ${((m / EPOCHS) * 1000).toFixed(2).padStart(8)} µs/epoch  final loss ${loss.toFixed(4)}`;
+console.log(row("logreg (compiled)", mOurs, lossA));
+console.log(row(`tfjs ${tf.version.tfjs} (cpu)`, mTheirs, lossB));
+console.log(`ratio: logreg is ${(mTheirs / mOurs).toFixed(1)}× faster than tfjs-cpu`);
