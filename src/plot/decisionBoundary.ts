@@ -173,7 +173,7 @@ export function decisionBoundarySvg(input: DecisionBoundaryInput): string {
   const d = lines.map((l) => "M" + l.map(([x, y]) => `${px(x)} ${px(y)}`).join("L")).join("");
 
   // Points, coloured and shaped by class, drawn in class order so that every class stays visible.
-  const r = points.length <= 100 ? 5.5 : points.length <= 600 ? 4.5 : 3.5;
+  const r = points.length <= 100 ? 5.5 : points.length <= 300 ? 4.5 : points.length <= 1000 ? 4 : 3;
   const pointGroups: string[] = [];
   for (let k = 0; k < K; k++) {
     const shape = markerPath(k, r);
