@@ -83,6 +83,12 @@ export function validateModelFile(value: unknown, fileName = "<model>"): ModelFi
   const target = top.target as string | null;
   if (target !== null && featureNames.includes(target)) ck.fail("target", `${ck.show(target)} is also a feature name`);
 
+  const e = ck.object("estimator", top.estimator, ["kind", "options", "classes", "coef", "intercept", "multiClass", "nFeatures", "nIter", "converged", "objective", "history"]);
+  if (e.kind !== "LogisticRegression") ck.fail("estimator.kind", `must be "LogisticRegression", found ${ck.show(e.kind)}`);
+  if (typeof e.options !== "object" || e.options === null || Array.isArray(e.options)) ck.fail("estimator.options", `must be an object, found ${ck.show(e.options)}`);
+  const nFeatures = ck.integer("estimator.nFeatures", e.nFeatures, 1);
+  if (nFeatures !== d) ck.fail("estimator.nFeatures", `is ${nFeatures} but featureNames has ${d} names`);
+
   let scaler: ScalerJSON | null = null;
   if (top.scaler !== null) {
     const s = ck.object("scaler", top.scaler, ["mean", "scale"]);
@@ -94,11 +100,6 @@ export function validateModelFile(value: unknown, fileName = "<model>"): ModelFi
     scaler = { mean, scale };
   }
 
-  const e = ck.object("estimator", top.estimator, ["kind", "options", "classes", "coef", "intercept", "multiClass", "nFeatures", "nIter", "converged", "objective", "history"]);
-  if (e.kind !== "LogisticRegression") ck.fail("estimator.kind", `must be "LogisticRegression", found ${ck.show(e.kind)}`);
-  if (typeof e.options !== "object" || e.options === null || Array.isArray(e.options)) ck.fail("estimator.options", `must be an object, found ${ck.show(e.options)}`);
-  const nFeatures = ck.integer("estimator.nFeatures", e.nFeatures, 1);
-  if (nFeatures !== d) ck.fail("estimator.nFeatures", `is ${nFeatures} but featureNames has ${d} names`);
   const rawClasses = e.classes;
   if (!Array.isArray(rawClasses) || rawClasses.length < 2) ck.fail("estimator.classes", `must be an array of at least two class labels, found ${ck.show(rawClasses)}`);
   const labelKind = typeof rawClasses[0];
