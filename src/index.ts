@@ -82,6 +82,7 @@ export { type IndexPlan, type IndexStream, type RowSource } from "./data/indexSt
 // --- losses
 export { type Reduction, type LossOptions } from "./losses/reduction.js";
 export { binaryCrossEntropy, type BinaryCrossEntropyOptions } from "./losses/binaryCrossEntropy.js";
+export { sigmoidCrossEntropyWithLogits } from "./losses/sigmoidCrossEntropyWithLogits.js";
 export { softmaxCrossEntropy } from "./losses/softmaxCrossEntropy.js";
 export { sparseSoftmaxCrossEntropy } from "./losses/sparseSoftmaxCrossEntropy.js";
 export { binaryAccuracy } from "./losses/binaryAccuracy.js";

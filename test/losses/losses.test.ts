@@ -1,8 +1,8 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  GradientTape, ShapeError, ValueError, binaryAccuracy, binaryCrossEntropy, categoricalAccuracy, oneHot, sigmoid,
-  softmaxCrossEntropy, sparseSoftmaxCrossEntropy, tensor, Rng, type Tensor,
+  GradientTape, ShapeError, sigmoidCrossEntropyWithLogits, ValueError, binaryAccuracy, binaryCrossEntropy, categoricalAccuracy, oneHot, sigmoid,
+  softmaxCrossEntropy, sparseSoftmaxCrossEntropy, sum, tensor, Rng, type Tensor,
 } from "../../src/index.js";
 
 const f64 = (v: number[], shape?: number[]): Tensor => tensor(v, shape ?? [v.length], "float64");
@@ -89,6 +89,34 @@ describe("binaryCrossEntropy", () => {
       assert.equal(num(right), 0);
     });
   }
+
+  test("sigmoidCrossEntropyWithLogits: elementwise closed form, gradients for both inputs, and a second derivative σ(1−σ)", () => {
+    const z = [-30, -2, 0, 0.7, 5, 40];
+    const yv = [0, 1, 0.5, 1, 0, 1];
+    const got = vals(sigmoidCrossEntropyWithLogits(f64(yv), f64(z)));
+    got.forEach((v, i) => {
+      // −log σ(z) = log(1 + e^(−z)) and −log(1 − σ(z)) = log(1 + e^z)
+      const expected = yv[i]! * Math.log1p(Math.exp(-z[i]!)) + (1 - yv[i]!) * Math.log1p(Math.exp(z[i]!));
+      assert.ok(Math.abs(v - expected) <= 1e-12 * Math.max(1, expected), `[${i}] ${v} vs ${expected}`);
+    });
+    const labels = f64(yv);
+    checkGradient((x) => sum(sigmoidCrossEntropyWithLogits(labels, x)), uniform(6, -5, 5), [6]);
+    const logits = f64(uniform(6, -5, 5));
+    checkGradient((x) => sum(sigmoidCrossEntropyWithLogits(x, logits)), uniform(6, 0, 1), [6]);
+    const x = f64([0.3, -1.2]);
+    const outer = new GradientTape();
+    outer.watch(x);
+    const inner = new GradientTape();
+    inner.watch(x);
+    const l = sum(sigmoidCrossEntropyWithLogits(f64([1, 0]), x));
+    const g = inner.gradient(l, x)!;
+    const h = outer.gradient(sum(g), x)!;
+    vals(h).forEach((v, i) => {
+      const p = 1 / (1 + Math.exp(-vals(x)[i]!));
+      assert.ok(Math.abs(v - p * (1 - p)) < 1e-12);
+    });
+    assert.throws(() => sigmoidCrossEntropyWithLogits(f64([1]), f64([1, 2])), ShapeError);
+  });
 
   test("wrong-side saturated probability costs −log ε (TensorFlow clips to [1e-7, 1 − 1e-7])", () => {
     const v = num(binaryCrossEntropy(f64([1]), f64([0])));
