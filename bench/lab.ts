@@ -18,14 +18,14 @@ const bundle = join(outDir, "index.mjs");
 await build({ entryPoints: [join(root, "src", "index.ts")], bundle: true, format: "esm", platform: "neutral", outfile: bundle, logLevel: "warning" });
 const lib = (await import(pathToFileURL(bundle).href)) as typeof import("../src/index.js");
 rmSync(outDir, { recursive: true, force: true });
-const { Dataset, GradientTape, SGD, Variable, add, log, matMul, mean, mul, neg, sigmoid, sub, tensor, zeros, zip } = lib;
+const { Dataset, GradientTape, SGD, Variable, add, binaryCrossEntropy, log, matMul, mean, mul, neg, sigmoid, sub, tensor, zeros, zip } = lib;
 
 const EPOCHS = 1001;
 const X = [[1, 2], [2, 3], [3, 1], [4, 3], [5, 3], [6, 2]];
 const Y = [[0], [0], [0], [1], [1], [1]];
 
-/** One lab run in logreg; returns the final loss. */
-function runLogreg(): number {
+/** One lab run in logreg (the lab's loss lines, or the fused loss from logits); returns the final loss. */
+function runLogreg(fused: boolean): number {
   const xTrain = tensor(X);
   const yTrain = tensor(Y);
   const dataset = Dataset.fromTensorSlices([xTrain, yTrain]).batch(xTrain.shape[0]!);
@@ -33,22 +33,24 @@ function runLogreg(): number {
   const b = new Variable(zeros([1]), { name: "bias" });
   const hypothesisFn = (features: Tensor): Tensor => sigmoid(add(matMul(features, W), b));
   const lossFn = (h: Tensor, labels: Tensor): Tensor => neg(mean(add(mul(labels, log(h)), mul(sub(1, labels), log(sub(1, h))))));
+  const fusedLossFn = (features: Tensor, labels: Tensor): Tensor => binaryCrossEntropy(labels, add(matMul(features, W), b), { fromLogits: true });
+  const loss_ = (features: Tensor, labels: Tensor): Tensor => (fused ? fusedLossFn(features, labels) : lossFn(hypothesisFn(features), labels));
   const optimizer = new SGD({ learningRate: 0.01 });
   let loss = NaN;
   for (let step = 0; step < EPOCHS; step++) {
     for (const [features, labels] of dataset) {
       const tape = new GradientTape();
-      const lossValue = lossFn(hypothesisFn(features), labels);
+      const lossValue = loss_(features, labels);
       const grads = tape.gradient(lossValue, [W, b]);
       optimizer.applyGradients(zip(grads, [W, b]));
-      if (step % 100 === 0) loss = lossFn(hypothesisFn(features), labels).dataSync()[0] as number;
+      if (step % 100 === 0) loss = loss_(features, labels).dataSync()[0] as number;
     }
   }
   return loss;
 }
 
-/** One lab run in TensorFlow.js (tensors held in memory, tf.tidy per step); returns the final loss. */
-function runTfjs(): number {
+/** One lab run in TensorFlow.js (tensors held in memory, tf.tidy per step; the lab's loss lines or tf.losses.sigmoidCrossEntropy); returns the final loss. */
+function runTfjs(fused: boolean): number {
   const xTrain = tf.tensor2d(X);
   const yTrain = tf.tensor2d(Y);
   const W = tf.variable(tf.zeros([2, 1]), true, "weight");
@@ -56,13 +58,16 @@ function runTfjs(): number {
   const hypothesisFn = (features: tf.Tensor): tf.Tensor => tf.sigmoid(tf.add(tf.matMul(features, W), b));
   const lossFn = (h: tf.Tensor, labels: tf.Tensor): tf.Scalar =>
     tf.neg(tf.mean(tf.add(tf.mul(labels, tf.log(h)), tf.mul(tf.sub(1, labels), tf.log(tf.sub(1, h)))))) as tf.Scalar;
+  const fusedLossFn = (features: tf.Tensor, labels: tf.Tensor): tf.Scalar =>
+    tf.losses.sigmoidCrossEntropy(labels, tf.add(tf.matMul(features, W), b)) as tf.Scalar;
+  const loss_ = (): tf.Scalar => (fused ? fusedLossFn(xTrain, yTrain) : lossFn(hypothesisFn(xTrain), yTrain));
   const optimizer = tf.train.sgd(0.01);
   let loss = NaN;
   for (let step = 0; step < EPOCHS; step++) {
     tf.tidy(() => {
-      const { grads } = tf.variableGrads(() => lossFn(hypothesisFn(xTrain), yTrain), [W, b]);
+      const { grads } = tf.variableGrads(loss_, [W, b]);
       optimizer.applyGradients(grads);
-      if (step % 100 === 0) loss = lossFn(hypothesisFn(xTrain), yTrain).dataSync()[0] as number;
+      if (step % 100 === 0) loss = loss_().dataSync()[0] as number;
     });
   }
   tf.dispose([xTrain, yTrain, W, b]);
@@ -102,12 +107,18 @@ const runs = runsArg >= 0 ? Number(process.argv[runsArg + 1]) : 7;
 await tf.setBackend("cpu");
 await tf.ready();
 console.log(`lab 05-1 loop: ${EPOCHS} epochs, full batch of 6 rows, SGD 0.01, loss read every 100 steps`);
-console.log(`${runs} timed tfjs runs and ${runs * 5} logreg runs, interleaved, after one warm-up run each`);
-const { msA, msB, lossA, lossB } = timeInterleaved(runLogreg, runTfjs, runs * 5, runs);
-const mOurs = median(msA);
-const mTheirs = median(msB);
+console.log(`${runs} timed tfjs runs and ${runs * 5} logreg runs per variant, interleaved, after one warm-up run each`);
 const row = (name: string, m: number, loss: number): string =>
-  `${name.padEnd(22)} median ${m.toFixed(2).padStart(9)} ms/run  ${((m / EPOCHS) * 1000).toFixed(2).padStart(8)} µs/epoch  final loss ${loss.toFixed(4)}`;
-console.log(row("logreg (compiled)", mOurs, lossA));
-console.log(row(`tfjs ${tf.version.tfjs} (cpu)`, mTheirs, lossB));
-console.log(`ratio: logreg is ${(mTheirs / mOurs).toFixed(1)}× faster than tfjs-cpu`);
+  `  ${name.padEnd(22)} median ${m.toFixed(2).padStart(9)} ms/run  ${((m / EPOCHS) * 1000).toFixed(2).padStart(8)} µs/epoch  final loss ${loss.toFixed(4)}`;
+for (const [title, fused] of [
+  ["the lab's lines: h = sigmoid(XW + b), loss = −mean(y log h + (1−y) log(1−h))", false],
+  ["fused loss from logits: binaryCrossEntropy(y, XW + b, { fromLogits }) vs tf.losses.sigmoidCrossEntropy", true],
+] as const) {
+  const { msA, msB, lossA, lossB } = timeInterleaved(() => runLogreg(fused), () => runTfjs(fused), runs * 5, runs);
+  const mOurs = median(msA);
+  const mTheirs = median(msB);
+  console.log(`\n${title}`);
+  console.log(row("logreg (compiled)", mOurs, lossA));
+  console.log(row(`tfjs ${tf.version.tfjs} (cpu)`, mTheirs, lossB));
+  console.log(`  ratio: logreg is ${(mTheirs / mOurs).toFixed(1)}× faster than tfjs-cpu`);
+}
