@@ -1,5 +1,5 @@
 // Reading the training CSV named on the command line (the io layer parses; this only maps the options).
-import type { CsvData } from "../index.js";
+import { uniqueLabels, type CsvData } from "../index.js";
 import { readCsvFile } from "../io/node.js";
 import type { ParsedArgs } from "./args.js";
 import { UsageError } from "./usageError.js";
@@ -22,5 +22,11 @@ export async function readLabelledCsv(path: string, args: ParsedArgs): Promise<C
   const target = targetOption(args);
   const data = await readCsvFile(path, { header: !args.flag("no-header"), target, fileName: path });
   if (data.y === null) throw new UsageError(`${path}: no target column was found; name it with --target NAME`);
+  const classes = uniqueLabels(data.y);
+  if (classes.length < 2) {
+    throw new UsageError(
+      `${path}: the target column ${JSON.stringify(data.targetName)} holds one class only (${JSON.stringify(classes[0])}); a classifier needs rows of at least two classes: is --target the right column?`,
+    );
+  }
   return data as CsvData & { y: number[] | string[] };
 }

@@ -28,11 +28,18 @@ export function estimatorOptions(args: ParsedArgs): LogisticRegressionOptions {
   return o;
 }
 
+/** How long a fit runs before its bar appears: 1000 ms, or LOGREG_PROGRESS_DELAY_MS (a whole number ≥ 0). */
+export function progressDelayMs(): number {
+  const v = process.env["LOGREG_PROGRESS_DELAY_MS"];
+  const ms = v === undefined || !/^\d+$/.test(v) ? NaN : Number(v);
+  return Number.isSafeInteger(ms) ? ms : 1000;
+}
+
 /** A progress bar for one fit: iterations out of --max-iter, or a running count of epochs for sgd and adam. */
 export function newBar(label: string, options: LogisticRegressionOptions, quiet: boolean): ProgressBar {
   const stochastic = options.solver === "sgd" || options.solver === "adam";
   const total = stochastic ? undefined : options.maxIter;
-  return new ProgressBar(label, total, ProgressBar.wanted(quiet), process.stderr, 1000, stochastic ? "epoch" : "iteration");
+  return new ProgressBar(label, total, ProgressBar.wanted(quiet), process.stderr, progressDelayMs(), stochastic ? "epoch" : "iteration");
 }
 
 /** A fitted scaler (or none) and estimator. */

@@ -1,4 +1,5 @@
 // Number and option formatting for the human-readable summaries.
+import type { LogisticRegression } from "../index.js";
 
 /** A number with a fixed count of decimals (or "nan"/"inf" spelled out, which never happens for valid input). */
 export function fmt(x: number, digits: number): string {
@@ -6,11 +7,20 @@ export function fmt(x: number, digits: number): string {
   return x.toFixed(digits);
 }
 
-/** "LogisticRegression(penalty=l2, C=1, …)" from the options the estimator recorded, plus the scaling. */
-export function modelLine(options: object, standardize: boolean): string {
-  const parts = Object.entries(options)
-    .filter(([, v]) => v !== undefined && v !== null && typeof v !== "function")
-    .map(([k, v]) => `${k}=${typeof v === "string" ? v : JSON.stringify(v)}`);
+/** "LogisticRegression(penalty=l2, C=1, solver=newton, …) on standardised features": the options that matter for this fit. */
+export function modelLine(est: LogisticRegression, standardize: boolean): string {
+  const o = est.options;
+  const penalty = o.penalty ?? "l2";
+  const parts = [`penalty=${penalty}`];
+  if (penalty !== "none") parts.push(`C=${o.C ?? 1}`);
+  if (penalty === "elasticnet") parts.push(`l1Ratio=${o.l1Ratio ?? 0.5}`);
+  parts.push(`solver=${est.resolvedSolver}`);
+  if (o.maxIter !== undefined) parts.push(`maxIter=${o.maxIter}`);
+  if (o.tol !== undefined) parts.push(`tol=${o.tol}`);
+  if (o.classWeight !== undefined && o.classWeight !== null) parts.push(`classWeight=${typeof o.classWeight === "string" ? o.classWeight : JSON.stringify(o.classWeight)}`);
+  if (o.multiClass !== undefined && o.multiClass !== "auto") parts.push(`multiClass=${o.multiClass}`);
+  if (o.fitIntercept === false) parts.push("fitIntercept=false");
+  if (est.resolvedSolver === "sgd" || est.resolvedSolver === "adam") parts.push(`seed=${o.seed ?? 0}`);
   return `LogisticRegression(${parts.join(", ")})${standardize ? " on standardised features" : " on raw features"}`;
 }
 

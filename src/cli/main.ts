@@ -3,18 +3,10 @@
 import { VERSION } from "../version.js";
 import { helpText, parseArgs } from "./args.js";
 import { closest } from "./closest.js";
-import type { Command } from "./command.js";
-import { cv } from "./commands/cv.js";
-import { demo } from "./commands/demo.js";
-import { evaluate } from "./commands/eval.js";
-import { plot } from "./commands/plot.js";
-import { predict } from "./commands/predict.js";
-import { train } from "./commands/train.js";
+import { COMMANDS } from "./commands.js";
 import { exitQuietlyOnClosedPipe } from "./output.js";
 import { reportError } from "./report.js";
 import { UsageError } from "./usageError.js";
-
-const COMMANDS: readonly Command[] = [train, predict, evaluate, cv, plot, demo];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.spec.name.length)) + 4;
@@ -59,7 +51,8 @@ async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(helpText(command.spec));
       return 0;
     }
-    await command.run(args);
+    const { run } = await command.load();
+    await run(args);
     return 0;
   } catch (e) {
     return reportError(e, debug);

@@ -1,5 +1,5 @@
 // Turns an error into the CLI's one line on stderr and its exit code (2 bad input or usage, 1 internal fault).
-import { LogregError } from "../index.js";
+import { LogregError } from "../errors.js";
 
 const FS_WORDS: Record<string, string> = {
   ENOENT: "no such file or directory: check the path",

@@ -1,13 +1,11 @@
 // `logreg cv <data.csv>`: stratified k-fold cross-validation with the train options (scaler fitted per fold).
 import { crossValidate, LogisticRegression, StandardScaler, stratifiedKFold, type FlatMatrix, type Label } from "../../index.js";
 import type { ParsedArgs } from "../args.js";
-import type { Command } from "../command.js";
 import { readLabelledCsv } from "../data.js";
 import { estimatorOptions, newBar } from "../fitOptions.js";
 import { fmt, modelLine, table } from "../format.js";
 import { writeErr, writeOut } from "../output.js";
 import type { ProgressBar } from "../progress.js";
-import { DATA_OPTIONS, FIT_OPTIONS } from "../trainOptions.js";
 
 function meanStd(xs: readonly number[]): { mean: number; std: number } {
   const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -15,7 +13,8 @@ function meanStd(xs: readonly number[]): { mean: number; std: number } {
   return { mean, std };
 }
 
-async function run(args: ParsedArgs): Promise<void> {
+/** Runs `logreg cv` with parsed arguments. */
+export async function run(args: ParsedArgs): Promise<void> {
   const path = args.positional(0);
   const quiet = args.flag("quiet");
   const k = args.number("folds") ?? 5;
@@ -87,7 +86,7 @@ async function run(args: ParsedArgs): Promise<void> {
   ];
   const lines = [
     `data:   ${path}: ${data.n} rows, ${data.d} features, target ${JSON.stringify(data.targetName)}`,
-    `model:  ${modelLine(options, standardize)}`,
+    `model:  ${modelLine(new LogisticRegression(options), standardize)}`,
     `folds:  ${k} stratified folds (scikit-learn's StratifiedKFold order, no shuffle); scaler fitted on each training part`,
     "",
     table(rows),
@@ -95,19 +94,3 @@ async function run(args: ParsedArgs): Promise<void> {
   if (perFold.some((f) => !f.converged)) lines.push("", "* did not converge within --max-iter");
   await writeOut(lines.join("\n") + "\n");
 }
-
-/** The `cv` command. */
-export const cv: Command = {
-  spec: {
-    name: "cv",
-    summary: "stratified k-fold cross-validation with the train options: accuracy, log-loss and ROC-AUC per fold and mean",
-    positionals: [{ name: "data.csv", help: "labelled data, as for train" }],
-    options: [
-      ...DATA_OPTIONS,
-      ...FIT_OPTIONS,
-      { name: "folds", kind: "int", min: 2, help: "number of folds", default: "5" },
-      { name: "json", kind: "flag", help: "print one JSON object" },
-    ],
-  },
-  run,
-};

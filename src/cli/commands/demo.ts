@@ -5,7 +5,6 @@ import { accuracy, classificationReport, trainTestSplit, type FlatMatrix, type L
 import { readCsvFile, writeFileAtomic } from "../../io/node.js";
 import type { ParsedArgs } from "../args.js";
 import { boundarySvg } from "../boundary.js";
-import type { Command } from "../command.js";
 import { fitPipeline } from "../fitOptions.js";
 import { fmt } from "../format.js";
 import { examplesPath, labFunction } from "../labModules.js";
@@ -22,7 +21,8 @@ function heading(text: string): string {
   return `\n== ${text} ==\n`;
 }
 
-async function run(args: ParsedArgs): Promise<void> {
+/** Runs `logreg demo` with parsed arguments. */
+export async function run(args: ParsedArgs): Promise<void> {
   const dir = args.string("out") ?? ".";
   const quiet = args.flag("quiet");
   const say = (line: string): Promise<void> => writeOut(line + "\n");
@@ -93,14 +93,3 @@ async function run(args: ParsedArgs): Promise<void> {
   await whileWriting(() => writeFileAtomic(svgPath, svg));
   await say(`\nwrote ${svgPath} (the toy data's decision boundary)`);
 }
-
-/** The `demo` command. */
-export const demo: Command = {
-  spec: {
-    name: "demo",
-    summary: "run the TensorFlow lab end to end on its bundled data, then the estimator on it; writes lab05.svg",
-    positionals: [],
-    options: [{ name: "out", kind: "string", value: "DIR", help: "directory for lab05.svg (created if missing)", default: "the current directory" }],
-  },
-  run,
-};

@@ -12,13 +12,13 @@ import {
 } from "../../index.js";
 import { readCsvFile } from "../../io/node.js";
 import type { ParsedArgs } from "../args.js";
-import type { Command } from "../command.js";
 import { fmt, table } from "../format.js";
 import { loadModel, modelInput } from "../model.js";
 import { writeOut } from "../output.js";
 import { UsageError } from "../usageError.js";
 
-async function run(args: ParsedArgs): Promise<void> {
+/** Runs `logreg eval` with parsed arguments. */
+export async function run(args: ParsedArgs): Promise<void> {
   const modelPath = args.positional(0);
   const path = args.positional(1);
   const model = await loadModel(modelPath);
@@ -91,20 +91,3 @@ async function run(args: ParsedArgs): Promise<void> {
   ];
   await writeOut(lines.join("\n") + "\n");
 }
-
-/** The `eval` command. */
-export const evaluate: Command = {
-  spec: {
-    name: "eval",
-    summary: "measure a saved model on labelled rows: accuracy, precision, recall, F1, ROC-AUC, log-loss, confusion matrix",
-    positionals: [
-      { name: "model.json", help: "a model file written by 'logreg train --out'" },
-      { name: "data.csv", help: "rows with the model's feature columns and its target column" },
-    ],
-    options: [
-      { name: "no-header", kind: "flag", help: "the file has no header row (columns in the model's order, target last)" },
-      { name: "json", kind: "flag", help: "print one JSON object" },
-    ],
-  },
-  run,
-};

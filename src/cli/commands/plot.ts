@@ -5,7 +5,6 @@ import { readCsvFile, writeFileAtomic } from "../../io/node.js";
 import { svgToPng } from "../../plot/node.js";
 import type { ParsedArgs } from "../args.js";
 import { boundarySvg } from "../boundary.js";
-import type { Command } from "../command.js";
 import { closest } from "../closest.js";
 import { loadModel, modelInput } from "../model.js";
 import { whileWriting } from "../interrupt.js";
@@ -23,7 +22,8 @@ function featureIndex(option: string, name: string, names: readonly string[]): n
   return j;
 }
 
-async function run(args: ParsedArgs): Promise<void> {
+/** Runs `logreg plot` with parsed arguments. */
+export async function run(args: ParsedArgs): Promise<void> {
   const modelPath = args.positional(0);
   const path = args.positionals[1];
   const out = args.string("out");
@@ -79,23 +79,3 @@ async function run(args: ParsedArgs): Promise<void> {
   await whileWriting(() => writeFileAtomic(out, ext === ".png" ? svgToPng(svg) : svg));
   if (!args.flag("quiet")) await writeOut(`wrote ${out} (${kind}, ${ext.slice(1).toUpperCase()})\n`);
 }
-
-/** The `plot` command. */
-export const plot: Command = {
-  spec: {
-    name: "plot",
-    summary: "draw the decision boundary, ROC curves or the training loss of a saved model to .svg or .png",
-    positionals: [
-      { name: "model.json", help: "a model file written by 'logreg train --out'" },
-      { name: "data.csv", help: "rows to draw (not needed for --kind loss)", optional: true },
-    ],
-    options: [
-      { name: "out", kind: "string", value: "FILE.svg|FILE.png", help: "the picture file; its extension picks the format" },
-      { name: "kind", kind: "choice", choices: ["boundary", "roc", "loss"], help: "what to draw", default: "boundary" },
-      { name: "x", kind: "string", value: "NAME", help: "boundary: feature on the x axis (default: the first)" },
-      { name: "y", kind: "string", value: "NAME", help: "boundary: feature on the y axis (default: the second); the others are held at their mean" },
-      { name: "no-header", kind: "flag", help: "the file has no header row (columns in the model's order)" },
-    ],
-  },
-  run,
-};

@@ -2,7 +2,6 @@
 import type { Label } from "../../index.js";
 import { streamCsvFile } from "../../io/node.js";
 import type { ParsedArgs } from "../args.js";
-import type { Command } from "../command.js";
 import { openCsvWriter } from "../../io/node.js";
 import { whileWriting } from "../interrupt.js";
 import { loadModel, modelInput } from "../model.js";
@@ -10,7 +9,8 @@ import { loadModel, modelInput } from "../model.js";
 /** Rows per block read, predicted and written (memory stays bounded whatever the file size). */
 const CHUNK_ROWS = 16384;
 
-async function run(args: ParsedArgs): Promise<void> {
+/** Runs `logreg predict` with parsed arguments. */
+export async function run(args: ParsedArgs): Promise<void> {
   const modelPath = args.positional(0);
   const path = args.positional(1);
   const proba = args.flag("proba");
@@ -44,22 +44,3 @@ async function run(args: ParsedArgs): Promise<void> {
     }
   });
 }
-
-/** The `predict` command. */
-export const predict: Command = {
-  spec: {
-    name: "predict",
-    summary: "predict the class (or class probabilities) of every row of a CSV file with a saved model",
-    positionals: [
-      { name: "model.json", help: "a model file written by 'logreg train --out'" },
-      { name: "data.csv", help: "rows with the model's feature columns (its target column, if present, is ignored)" },
-    ],
-    options: [
-      { name: "proba", kind: "flag", help: "write one probability column per class (header: the class names)" },
-      { name: "out", kind: "string", value: "predictions.csv", help: "write here (atomically) instead of stdout" },
-      { name: "no-header", kind: "flag", help: "the file has no header row (columns in the model's order)" },
-    ],
-    notes: ["Output is CSV: one column 'prediction', or with --proba one column per class; rows in the input's order."],
-  },
-  run,
-};

@@ -4,12 +4,10 @@ import type { ModelFile } from "../../index.js";
 import { writeModelFile } from "../../io/node.js";
 import { whileWriting } from "../interrupt.js";
 import type { ParsedArgs } from "../args.js";
-import type { Command } from "../command.js";
 import { readLabelledCsv } from "../data.js";
 import { estimatorOptions, fitPipeline, type FittedPipeline } from "../fitOptions.js";
 import { fmt, modelLine } from "../format.js";
 import { writeOut } from "../output.js";
-import { DATA_OPTIONS, FIT_OPTIONS } from "../trainOptions.js";
 
 /** Accuracy and log-loss of a fitted pipeline on some rows, with its predictions. */
 export interface Scores {
@@ -28,7 +26,8 @@ export function scorePipeline(p: FittedPipeline, X: FlatMatrix, y: readonly Labe
   return { rows: y.length, accuracy: accuracy(y, predicted), logLoss: logLoss(y, proba, { labels: classes }), predicted };
 }
 
-async function run(args: ParsedArgs): Promise<void> {
+/** Runs `logreg train` with parsed arguments. */
+export async function run(args: ParsedArgs): Promise<void> {
   const path = args.positional(0);
   const quiet = args.flag("quiet");
   const options = estimatorOptions(args);
@@ -97,7 +96,7 @@ async function run(args: ParsedArgs): Promise<void> {
   const classes = Array.from(est.classes);
   const lines: string[] = [];
   lines.push(`data:      ${path}: ${data.n} rows, ${data.d} features, target ${JSON.stringify(data.targetName)}, classes ${classes.join(", ")}`);
-  lines.push(`model:     ${modelLine(estimatorJson.options, standardize)}`);
+  lines.push(`model:     ${modelLine(est, standardize)}`);
   lines.push(`fit:       ${est.converged ? "converged" : "did NOT converge"} after ${est.nIter} iterations, objective ${fmt(est.objective, 10)}`);
   if (test !== null && testScores !== null) {
     lines.push(`split:     ${trainScores.rows} training rows, ${testScores.rows} test rows (stratified, seed ${options.seed ?? 0})`);
@@ -109,21 +108,3 @@ async function run(args: ParsedArgs): Promise<void> {
   if (out !== undefined) lines.push("", `model written to ${out}`);
   await writeOut(lines.join("\n") + "\n");
 }
-
-/** The `train` command. */
-export const train: Command = {
-  spec: {
-    name: "train",
-    summary: "fit a logistic regression on a CSV file and print its summary (optionally save the model)",
-    positionals: [{ name: "data.csv", help: "training data: feature columns and a label column" }],
-    options: [
-      ...DATA_OPTIONS,
-      ...FIT_OPTIONS,
-      { name: "test-size", kind: "number", min: 0, minExclusive: true, max: 1, maxExclusive: true, help: "hold out this fraction for a stratified test split" },
-      { name: "out", kind: "string", value: "model.json", help: "write the model file here (atomically)" },
-      { name: "json", kind: "flag", help: "print one JSON object instead of the summary" },
-    ],
-    notes: ["Features are standardised (the scaler is stored in the model) unless --no-standardize is given."],
-  },
-  run,
-};
