@@ -27,15 +27,36 @@ export function shufflePull<T>(pull: () => T, end: T, bufferSize: number, rng: R
   };
 }
 
-/** A shuffle buffer over the row numbers of `inner`, one row per run (same order as `shufflePull` on the rows). */
+/**
+ * A shuffle buffer over the row numbers of `inner`, one row per run: the same algorithm and the
+ * same order as `shufflePull`, on an Int32Array that grows up to `bufferSize` as rows arrive.
+ */
 export function shuffleStream(inner: IndexStream, bufferSize: number, rng: Rng): IndexStream {
-  const pull = shufflePull(() => (inner.next(1) === 0 ? -1 : inner.start), -1, bufferSize, rng);
+  let buf = new Int32Array(Math.min(bufferSize, 1024));
+  let n = 0;
+  let exhausted = false;
   const s: IndexStream = {
     start: 0,
     next(): number {
-      const i = pull();
-      if (i < 0) return 0;
-      s.start = i;
+      while (!exhausted && n < bufferSize) {
+        const c = inner.next(bufferSize - n);
+        if (c === 0) {
+          exhausted = true;
+          break;
+        }
+        if (n + c > buf.length) {
+          const grown = new Int32Array(Math.min(bufferSize, Math.max(2 * buf.length, n + c)));
+          grown.set(buf.subarray(0, n));
+          buf = grown;
+        }
+        const first = inner.start;
+        for (let k = 0; k < c; k++) buf[n++] = first + k;
+      }
+      if (n === 0) return 0;
+      const j = rng.nextInt(n);
+      s.start = buf[j] as number;
+      buf[j] = buf[n - 1] as number;
+      n--;
       return 1;
     },
   };
