@@ -16,6 +16,8 @@
 // - `scratch` is a per-thread area of scratchBytes(d, K) bytes.
 
 const BLOCK: i32 = 2048;
+/** Rows whose per-row math (exp, log1p, divisions) is done together, for instruction-level parallelism. */
+const CHUNK: i32 = 16;
 
 const LOG2E: f64 = 1.4426950408889634;
 // ln 2 split so that k·LN2_HI is exact for |k| < 2^11 (LN2_HI has 21 significant bits).
@@ -23,6 +25,8 @@ const LN2_HI: f64 = 0.6931467056274414;
 const LN2_LO: f64 = 4.7493250390316726e-7;
 const LN2: f64 = 0.6931471805599453;
 const SQRT2_M1: f64 = 0.41421356237309503;
+/** 1.5 · 2^52: adding it to |v| < 2^51 rounds v to an integer held in the low mantissa bits. */
+const ROUND_MAGIC: f64 = 6755399441055744.0;
 
 // ---------------------------------------------------------------------------------------------
 // Scratch layout (byte offsets from `scratch`), for K outputs per row (K = 1 for binary):
@@ -32,7 +36,8 @@ const SQRT2_M1: f64 = 0.41421356237309503;
 
 /** Bytes of per-thread scratch needed for d features and K outputs per row. */
 export function scratchBytes(d: i32, K: i32): i32 {
-  return 4 * K * 8 * 4 + align16(4 * d * 4) + 4 * 8 * 3 + 16 + 64;
+  const k = max(K, CHUNK >> 2);
+  return KT_BYTES + 16 * k * 8 + align16(4 * d * 4) + CHUNK * 8 * 3 + 16 + 64;
 }
 
 // @ts-ignore: decorator
@@ -62,36 +67,88 @@ export function scratchBytes(d: i32, K: i32): i32 {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Constants of the vector math, stored once per call at the start of the thread's scratch and
+// loaded from there (V8 rebuilds each v128 constant from immediates at every use, which doubles
+// the cost of a polynomial). Offsets are in bytes.
+// ---------------------------------------------------------------------------------------------
+
+/** Bytes of the constants table at the start of the scratch. */
+const KT_BYTES: i32 = 576;
+
+/** Writes the constants table at KT. */
+function initConstants(KT: usize): void {
+  v128.store(KT, f64x2.splat(-746.0), 0);
+  v128.store(KT, f64x2.splat(LOG2E), 16);
+  v128.store(KT, f64x2.splat(ROUND_MAGIC), 32);
+  v128.store(KT, f64x2.splat(LN2_HI), 48);
+  v128.store(KT, f64x2.splat(LN2_LO), 64);
+  v128.store(KT, f64x2.splat(1.0), 80);
+  v128.store(KT, f64x2.splat(0.5), 96);
+  v128.store(KT, f64x2.splat(1.0 / 6.0), 112);
+  v128.store(KT, f64x2.splat(1.0 / 24.0), 128);
+  v128.store(KT, f64x2.splat(1.0 / 120.0), 144);
+  v128.store(KT, f64x2.splat(1.0 / 720.0), 160);
+  v128.store(KT, f64x2.splat(1.0 / 5040.0), 176);
+  v128.store(KT, f64x2.splat(1.0 / 40320.0), 192);
+  v128.store(KT, f64x2.splat(1.0 / 362880.0), 208);
+  v128.store(KT, f64x2.splat(1.0 / 3628800.0), 224);
+  v128.store(KT, f64x2.splat(1.0 / 39916800.0), 240);
+  v128.store(KT, f64x2.splat(1.0 / 479001600.0), 256);
+  v128.store(KT, f64x2.splat(1.0 / 6227020800.0), 272);
+  v128.store(KT, i64x2.splat(1023), 288);
+  v128.store(KT, f64x2.splat(SQRT2_M1), 304);
+  v128.store(KT, f64x2.splat(3.0), 320);
+  v128.store(KT, f64x2.splat(2.0), 336);
+  v128.store(KT, f64x2.splat(1.0 / 3.0), 352);
+  v128.store(KT, f64x2.splat(1.0 / 5.0), 368);
+  v128.store(KT, f64x2.splat(1.0 / 7.0), 384);
+  v128.store(KT, f64x2.splat(1.0 / 9.0), 400);
+  v128.store(KT, f64x2.splat(1.0 / 11.0), 416);
+  v128.store(KT, f64x2.splat(1.0 / 13.0), 432);
+  v128.store(KT, f64x2.splat(1.0 / 15.0), 448);
+  v128.store(KT, f64x2.splat(1.0 / 17.0), 464);
+  v128.store(KT, f64x2.splat(1.0 / 19.0), 480);
+  v128.store(KT, f64x2.splat(1.0 / 21.0), 496);
+  v128.store(KT, f64x2.splat(LN2), 512);
+  v128.store(KT, f64x2.splat(-1), 528);
+}
+
+// ---------------------------------------------------------------------------------------------
 // Vector transcendentals (two float64 lanes).
 // ---------------------------------------------------------------------------------------------
 
 /** exp(x) for x ≤ 0 (lanes below −746 give 0), relative error ~1e-16. */
 // @ts-ignore: decorator
-@inline function expNeg(x0: v128): v128 {
-  const x = f64x2.max(x0, f64x2.splat(-746.0));
-  const k = f64x2.nearest(f64x2.mul(x, f64x2.splat(LOG2E)));
-  let r = f64x2.sub(x, f64x2.mul(k, f64x2.splat(LN2_HI)));
-  r = f64x2.sub(r, f64x2.mul(k, f64x2.splat(LN2_LO)));
-  // Taylor series of e^r to degree 13 on |r| ≤ ln2/2 (truncation < 5e-18).
-  let p = f64x2.splat(1.0 / 6227020800.0);
-  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(1.0 / 479001600.0));
-  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(1.0 / 39916800.0));
-  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(1.0 / 3628800.0));
-  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(1.0 / 362880.0));
-  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(1.0 / 40320.0));
-  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(1.0 / 5040.0));
-  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(1.0 / 720.0));
-  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(1.0 / 120.0));
-  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(1.0 / 24.0));
-  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(1.0 / 6.0));
-  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(0.5));
-  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(1.0));
-  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(1.0));
+@inline function expNeg(x0: v128, KT: usize): v128 {
+  const x = f64x2.pmax(x0, v128.load(KT, 0));
+  // k = round(x / ln 2) by the 1.5·2^52 trick: the sum's low mantissa bits hold k as an integer.
+  const t = f64x2.add(f64x2.mul(x, v128.load(KT, 16)), v128.load(KT, 32));
+  const k = f64x2.sub(t, v128.load(KT, 32));
+  let r = f64x2.sub(x, f64x2.mul(k, v128.load(KT, 48)));
+  r = f64x2.sub(r, f64x2.mul(k, v128.load(KT, 64)));
+  // Taylor series of e^r to degree 13 on |r| ≤ ln2/2 (truncation < 5e-18), in Estrin's scheme
+  // (short dependency chains: the rows' math is latency-bound otherwise).
+  const r2 = f64x2.mul(r, r);
+  const r4 = f64x2.mul(r2, r2);
+  const r8 = f64x2.mul(r4, r4);
+  const q0 = f64x2.add(v128.load(KT, 80), r);
+  const q1 = f64x2.add(v128.load(KT, 96), f64x2.mul(r, v128.load(KT, 112)));
+  const q2 = f64x2.add(v128.load(KT, 128), f64x2.mul(r, v128.load(KT, 144)));
+  const q3 = f64x2.add(v128.load(KT, 160), f64x2.mul(r, v128.load(KT, 176)));
+  const q4 = f64x2.add(v128.load(KT, 192), f64x2.mul(r, v128.load(KT, 208)));
+  const q5 = f64x2.add(v128.load(KT, 224), f64x2.mul(r, v128.load(KT, 240)));
+  const q6 = f64x2.add(v128.load(KT, 256), f64x2.mul(r, v128.load(KT, 272)));
+  const t0 = f64x2.add(q0, f64x2.mul(q1, r2));
+  const t1 = f64x2.add(q2, f64x2.mul(q3, r2));
+  const t2 = f64x2.add(q4, f64x2.mul(q5, r2));
+  const u0 = f64x2.add(t0, f64x2.mul(t1, r4));
+  const u1 = f64x2.add(t2, f64x2.mul(q6, r4));
+  const p = f64x2.add(u0, f64x2.mul(u1, r8));
   // Scale by 2^k as 2^k1 · 2^k2 (k1 = ⌊k/2⌋) so that subnormal results round once, correctly.
-  const ki = i64x2.extend_low_i32x4_s(i32x4.trunc_sat_f64x2_s_zero(k));
+  const ki = i64x2.sub(t, v128.load(KT, 32));
   const k1 = i64x2.shr_s(ki, 1);
   const k2 = i64x2.sub(ki, k1);
-  const bias = i64x2.splat(1023);
+  const bias = v128.load(KT, 288);
   const s1 = i64x2.shl(i64x2.add(k1, bias), 52);
   const s2 = i64x2.shl(i64x2.add(k2, bias), 52);
   return f64x2.mul(f64x2.mul(p, s1), s2);
@@ -99,27 +156,28 @@ export function scratchBytes(d: i32, K: i32): i32 {
 
 /** log1p(e) for 0 ≤ e ≤ 1, relative error ~2e-16. */
 // @ts-ignore: decorator
-@inline function log1pUnit(e: v128): v128 {
+@inline function log1pUnit(e: v128, KT: usize): v128 {
   // 1 + e = (1 + s)/(1 − s) with s = e/(2 + e); above √2 − 1, halve first: ln 2 + ln((1 + e)/2).
-  const big = f64x2.gt(e, f64x2.splat(SQRT2_M1));
-  const num = v128.bitselect(f64x2.sub(e, f64x2.splat(1.0)), e, big);
-  const den = f64x2.add(e, v128.bitselect(f64x2.splat(3.0), f64x2.splat(2.0), big));
+  const big = f64x2.gt(e, v128.load(KT, 304));
+  const num = v128.bitselect(f64x2.sub(e, v128.load(KT, 80)), e, big);
+  const den = f64x2.add(e, v128.bitselect(v128.load(KT, 320), v128.load(KT, 336), big));
   const s = f64x2.div(num, den);
   const s2 = f64x2.mul(s, s);
-  // 2·atanh(s) = 2 Σ s^(2j+1)/(2j+1), |s| ≤ 0.1716: eleven terms leave < 1e-18.
-  let p = f64x2.splat(1.0 / 21.0);
-  p = f64x2.add(f64x2.mul(p, s2), f64x2.splat(1.0 / 19.0));
-  p = f64x2.add(f64x2.mul(p, s2), f64x2.splat(1.0 / 17.0));
-  p = f64x2.add(f64x2.mul(p, s2), f64x2.splat(1.0 / 15.0));
-  p = f64x2.add(f64x2.mul(p, s2), f64x2.splat(1.0 / 13.0));
-  p = f64x2.add(f64x2.mul(p, s2), f64x2.splat(1.0 / 11.0));
-  p = f64x2.add(f64x2.mul(p, s2), f64x2.splat(1.0 / 9.0));
-  p = f64x2.add(f64x2.mul(p, s2), f64x2.splat(1.0 / 7.0));
-  p = f64x2.add(f64x2.mul(p, s2), f64x2.splat(1.0 / 5.0));
-  p = f64x2.add(f64x2.mul(p, s2), f64x2.splat(1.0 / 3.0));
+  // 2·atanh(s) = 2 Σ s^(2j+1)/(2j+1), |s| ≤ 0.1716: eleven terms leave < 1e-18. The tail
+  // Σ_{j≥1} s2^(j-1)/(2j+1) (ten coefficients) in Estrin's scheme.
+  const s4 = f64x2.mul(s2, s2);
+  const s8 = f64x2.mul(s4, s4);
+  const a0 = f64x2.add(v128.load(KT, 352), f64x2.mul(s2, v128.load(KT, 368)));
+  const a1 = f64x2.add(v128.load(KT, 384), f64x2.mul(s2, v128.load(KT, 400)));
+  const a2 = f64x2.add(v128.load(KT, 416), f64x2.mul(s2, v128.load(KT, 432)));
+  const a3 = f64x2.add(v128.load(KT, 448), f64x2.mul(s2, v128.load(KT, 464)));
+  const a4 = f64x2.add(v128.load(KT, 480), f64x2.mul(s2, v128.load(KT, 496)));
+  const b0 = f64x2.add(a0, f64x2.mul(a1, s4));
+  const b1 = f64x2.add(a2, f64x2.mul(a3, s4));
+  const p = f64x2.add(f64x2.add(b0, f64x2.mul(b1, s8)), f64x2.mul(a4, f64x2.mul(s8, s8)));
   const t = f64x2.mul(f64x2.mul(s, s2), p);
   const v = f64x2.add(f64x2.add(s, s), f64x2.add(t, t));
-  return f64x2.add(v, v128.and(f64x2.splat(LN2), big));
+  return f64x2.add(v, v128.and(v128.load(KT, 512), big));
 }
 
 /** log1p(t) for t ≥ 0 (scalar), relative error ~2e-16. */
@@ -146,23 +204,13 @@ function log1pPos(t: f64): f64 {
 /** 2·atanh(s) for |s| ≤ 0.1716 (scalar). */
 function atanh2(s: f64): f64 {
   const s2 = s * s;
-  let p = 1.0 / 21.0;
-  p = p * s2 + 1.0 / 19.0;
-  p = p * s2 + 1.0 / 17.0;
-  p = p * s2 + 1.0 / 15.0;
-  p = p * s2 + 1.0 / 13.0;
-  p = p * s2 + 1.0 / 11.0;
-  p = p * s2 + 1.0 / 9.0;
-  p = p * s2 + 1.0 / 7.0;
-  p = p * s2 + 1.0 / 5.0;
-  p = p * s2 + 1.0 / 3.0;
+  const s4 = s2 * s2;
+  const s8 = s4 * s4;
+  const b0 = (1.0 / 3.0 + s2 * (1.0 / 5.0)) + (1.0 / 7.0 + s2 * (1.0 / 9.0)) * s4;
+  const b1 = (1.0 / 11.0 + s2 * (1.0 / 13.0)) + (1.0 / 15.0 + s2 * (1.0 / 17.0)) * s4;
+  const p = (b0 + b1 * s8) + (1.0 / 19.0 + s2 * (1.0 / 21.0)) * (s8 * s8);
   const t = s * s2 * p;
   return s + s + (t + t);
-}
-
-/** Scalar exp(x) for x ≤ 0 through the vector routine (lane 0). */
-function expNeg1(x: f64): f64 {
-  return f64x2.extract_lane(expNeg(f64x2.splat(x)), 0);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -314,21 +362,21 @@ function pad64(src: usize, rows: i32, dst: usize): void {
 
 /** Loss, gradient residuals and Newton weights of rows 2 lanes at a time; see binaryLossGrad. */
 // @ts-ignore: decorator
-@inline function binaryRows(z: v128, y: v128, rw: v128, c: usize, h: usize, loss: v128): v128 {
-  const one = f64x2.splat(1.0);
+@inline function binaryRows(z: v128, y: v128, rw: v128, c: usize, h: usize, loss: v128, KT: usize): v128 {
+  const one = v128.load(KT, 80);
   const zero = f64x2.splat(0);
   const pos = f64x2.ge(z, zero);
-  const e = expNeg(f64x2.neg(f64x2.abs(z)));
+  const e = expNeg(f64x2.neg(f64x2.abs(z)), KT);
   const inv = f64x2.div(one, f64x2.add(one, e));
   const ei = f64x2.mul(e, inv);
   const p = v128.bitselect(inv, ei, pos); // σ(z)
   const q = v128.bitselect(ei, inv, pos); // 1 − σ(z)
   const y1 = f64x2.eq(y, one);
   const r = v128.bitselect(f64x2.neg(q), f64x2.sub(p, y), y1);
-  const lp = log1pUnit(e);
+  const lp = log1pUnit(e, KT);
   const lin = v128.bitselect(
-    f64x2.max(f64x2.neg(z), zero),
-    f64x2.sub(f64x2.max(z, zero), f64x2.mul(y, z)),
+    f64x2.pmax(f64x2.neg(z), zero),
+    f64x2.sub(f64x2.pmax(z, zero), f64x2.mul(y, z)),
     y1,
   );
   v128.store(c, f64x2.mul(rw, r));
@@ -344,14 +392,22 @@ export function binaryLossGrad(
   X: usize, n: i32, d: i32, y: usize, rw: usize, w: usize, fitIntercept: i32, hess: usize,
   partials: usize, scratch: usize, b0: i32, b1: i32,
 ): void {
+  // Rows go in chunks of CHUNK: the dot products of the chunk's groups, then the per-row math of
+  // all of them (independent chains the CPU overlaps), then the groups' gradient accumulations
+  // (their rows are still in L1).
+  const KT = scratch;
+  initConstants(KT);
+  scratch += KT_BYTES;
   const stride = d + 2;
   const bias = fitIntercept ? load<f64>(w + (<usize>d << 3)) : 0.0;
+  const KC = CHUNK >> 2;
   const Z = scratch;
-  const C = scratch + offC(1);
-  const PX = scratch + offPX(1);
-  const PY = scratch + offPY(d, 1);
-  const PW = PY + 32;
-  const PH = PW + 32;
+  const C = scratch + offC(KC);
+  const PX = scratch + offPX(KC);
+  const PY = scratch + offPY(d, KC);
+  const PW = PY + (<usize>CHUNK << 3);
+  const PH = PW + (<usize>CHUNK << 3);
+  const bz = f64x2.splat(bias);
   for (let b = b0; b < b1; b++) {
     const slot = partials + (<usize>(b * stride) << 3);
     zero64(slot, stride);
@@ -359,26 +415,42 @@ export function binaryLossGrad(
     const r1 = min(n, r0 + BLOCK);
     let loss = f64x2.splat(0);
     let gb = 0.0;
-    for (let i = r0; i < r1; i += 4) {
-      const rows = min(4, r1 - i);
-      let xg = X + (<usize>i * <usize>d << 2);
-      let yg = y + (<usize>i << 3);
-      let wg = rw + (<usize>i << 3);
-      let hg: usize = hess != 0 ? hess + (<usize>i << 3) : 0;
-      if (rows < 4) {
-        padRows(xg, d, rows, PX);
-        pad64(yg, rows, PY);
-        pad64(wg, rows, PW);
-        xg = PX; yg = PY; wg = PW;
-        if (hess != 0) hg = PH;
+    for (let i = r0; i < r1; i += CHUNK) {
+      const rows = min(CHUNK, r1 - i);
+      const xc = X + (<usize>i * <usize>d << 2);
+      let yc = y + (<usize>i << 3);
+      let wc = rw + (<usize>i << 3);
+      let hc: usize = hess != 0 ? hess + (<usize>i << 3) : 0;
+      if (rows < CHUNK) {
+        memory.copy(PY, yc, <usize>rows << 3);
+        memory.fill(PY + (<usize>rows << 3), 0, <usize>(CHUNK - rows) << 3);
+        memory.copy(PW, wc, <usize>rows << 3);
+        memory.fill(PW + (<usize>rows << 3), 0, <usize>(CHUNK - rows) << 3);
+        yc = PY; wc = PW;
+        if (hess != 0) hc = PH;
       }
-      dot4(xg, d, w, Z, 8);
-      const bz = f64x2.splat(bias);
-      loss = binaryRows(f64x2.add(v128.load(Z), bz), v128.load(yg), v128.load(wg), C, hg, loss);
-      loss = binaryRows(f64x2.add(v128.load(Z, 16), bz), v128.load(yg, 16), v128.load(wg, 16), C + 16, hg != 0 ? hg + 16 : 0, loss);
-      axpy4(xg, d, C, slot);
-      gb += sum4(C);
-      if (rows < 4 && hess != 0) memory.copy(hess + (<usize>i << 3), PH, <usize>rows << 3);
+      const groups = (rows + 3) >> 2;
+      for (let g = 0; g < groups; g++) {
+        const gr = min(4, rows - (g << 2));
+        let xg = xc + (<usize>(g * 4 * d) << 2);
+        if (gr < 4) {
+          padRows(xg, d, gr, PX);
+          xg = PX;
+        }
+        dot4(xg, d, w, Z + (<usize>g << 5), 8);
+      }
+      for (let v = 0; v < groups << 1; v++) {
+        const o = <usize>v << 4;
+        loss = binaryRows(f64x2.add(v128.load(Z + o), bz), v128.load(yc + o), v128.load(wc + o), C + o, hc != 0 ? hc + o : 0, loss, KT);
+      }
+      for (let g = 0; g < groups; g++) {
+        const gr = min(4, rows - (g << 2));
+        const xg = gr < 4 ? PX : xc + (<usize>(g * 4 * d) << 2);
+        const cg = C + (<usize>g << 5);
+        axpy4(xg, d, cg, slot);
+        gb += sum4(cg);
+      }
+      if (rows < CHUNK && hess != 0) memory.copy(hess + (<usize>i << 3), PH, <usize>rows << 3);
     }
     store<f64>(slot + (<usize>d << 3), fitIntercept ? gb : 0.0);
     store<f64>(slot + (<usize>(d + 1) << 3), f64x2.extract_lane(loss, 0) + f64x2.extract_lane(loss, 1));
@@ -482,28 +554,28 @@ export function binaryDecision(
 }
 
 /** Softmax loss, coefficients and probabilities of one group; returns the group's weighted loss. */
-function softmaxGroup(K: i32, Z: usize, E: usize, C: usize, yg: usize, wg: usize, P: usize): f64 {
+function softmaxGroup(K: i32, Z: usize, E: usize, C: usize, yg: usize, wg: usize, P: usize, KT: usize): f64 {
   let loss = 0.0;
   for (let h = 0; h < 2; h++) {
     const ho = <usize>(h << 4);
     // Row maxima over classes (two rows per lane pair).
     let m = v128.load(Z + ho);
-    for (let k = 1; k < K; k++) m = f64x2.max(m, v128.load(Z + (<usize>(k * 4) << 3) + ho));
+    for (let k = 1; k < K; k++) m = f64x2.pmax(m, v128.load(Z + (<usize>(k * 4) << 3) + ho));
     // e_k = exp(z_k − m); the first class reaching the maximum (e = 1) is left out of `rest`.
     let rest = f64x2.splat(0);
     let found = f64x2.splat(0);
-    let arg = f64x2.splat(-1);
+    let arg = v128.load(KT, 528);
     for (let k = 0; k < K; k++) {
       const o = (<usize>(k * 4) << 3) + ho;
       const zk = v128.load(Z + o);
-      const e = expNeg(f64x2.sub(zk, m));
+      const e = expNeg(f64x2.sub(zk, m), KT);
       v128.store(E + o, e);
       const isMax = v128.andnot(f64x2.eq(zk, m), found);
       found = v128.or(found, isMax);
       arg = v128.bitselect(f64x2.splat(<f64>k), arg, isMax);
       rest = f64x2.add(rest, v128.andnot(e, isMax));
     }
-    const inv = f64x2.div(f64x2.splat(1.0), f64x2.add(f64x2.splat(1.0), rest));
+    const inv = f64x2.div(v128.load(KT, 80), f64x2.add(v128.load(KT, 80), rest));
     const rwv = v128.load(wg + ho);
     for (let k = 0; k < K; k++) {
       const o = (<usize>(k * 4) << 3) + ho;
@@ -538,6 +610,9 @@ export function multinomialLossGrad(
   X: usize, n: i32, d: i32, K: i32, y: usize, rw: usize, W: usize, fitIntercept: i32, prob: usize,
   partials: usize, scratch: usize, b0: i32, b1: i32,
 ): void {
+  const KT = scratch;
+  initConstants(KT);
+  scratch += KT_BYTES;
   const d1 = d + 1;
   const stride = K * d1 + 1;
   const Z = scratch;
@@ -566,7 +641,7 @@ export function multinomialLossGrad(
         xg = PX; yg = PYI; wg = PW;
       }
       groupDots(xg, d, K, W, fitIntercept, Z);
-      loss += softmaxGroup(K, Z, E, C, yg, wg, P);
+      loss += softmaxGroup(K, Z, E, C, yg, wg, P, KT);
       groupAccumulate(xg, d, K, C, slot);
       if (prob != 0) {
         for (let r = 0; r < rows; r++) {
@@ -701,14 +776,4 @@ export function sumF32(p: usize, count: i32): f64 {
   let s = <f64>f32x4.extract_lane(t, 0) + <f64>f32x4.extract_lane(t, 1) + <f64>f32x4.extract_lane(t, 2) + <f64>f32x4.extract_lane(t, 3);
   for (; i < count; i++) s += <f64>load<f32>(p + (<usize>i << 2));
   return s;
-}
-
-/** Scalar exp(x) for x ≤ 0 and log1p(t) for t ≥ 0, exported for the accuracy tests. */
-export function testExpNeg(x: f64): f64 {
-  return expNeg1(x);
-}
-
-/** log1p(t) for t ≥ 0 through the scalar routine; log1p(e) for e in [0, 1] through the vector one when vec ≠ 0. */
-export function testLog1p(t: f64, vec: i32): f64 {
-  return vec ? f64x2.extract_lane(log1pUnit(f64x2.splat(t)), 0) : log1pPos(t);
 }

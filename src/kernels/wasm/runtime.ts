@@ -19,8 +19,6 @@ export interface KernelExports {
   multinomialDecision(X: number, n: number, d: number, K: number, W: number, fi: number, out: number, scratch: number, b0: number, b1: number): void;
   reduceBlocks(partials: number, nBlocks: number, stride: number, out: number): void;
   sumF32(p: number, count: number): number;
-  testExpNeg(x: number): number;
-  testLog1p(t: number, vec: number): number;
 }
 
 /** Names of the block kernels (the ones a thread pool can split by block range). */
