@@ -1,5 +1,5 @@
 // Runs the BUILT command (`node dist/cli/main.js`) as a child process, the way a user does.
-import { spawnSync, type SpawnSyncOptions } from "node:child_process";
+import { spawn, spawnSync, type SpawnOptions, type SpawnSyncOptions } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -57,4 +57,31 @@ export function snapshot(dir: string): string {
       return `${f}:${s.size}:${s.mtimeMs}`;
     })
     .join("\n");
+}
+
+/** Runs `logreg ...args` without blocking, so that independent runs can overlap. */
+export function logregAsync(args: readonly string[], options: SpawnOptions = {}): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [cli, ...args], { ...options, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout!.setEncoding("utf8").on("data", (s: string) => (stdout += s));
+    child.stderr!.setEncoding("utf8").on("data", (s: string) => (stderr += s));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+/** Runs several invocations, at most `parallel` at a time; results in the order given. */
+export async function logregMany(runs: readonly (readonly string[])[], parallel = 3): Promise<RunResult[]> {
+  const results: RunResult[] = new Array<RunResult>(runs.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < runs.length) {
+      const i = next++;
+      results[i] = await logregAsync(runs[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(parallel, runs.length) }, worker));
+  return results;
 }
