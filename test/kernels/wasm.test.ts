@@ -436,6 +436,57 @@ describe("WebAssembly SIMD kernels", () => {
     close("decision", z, Array.from({ length: n }, (_, i) => row(p.X, i, d, w, 0, w[d]!)), 1, 1e-13);
   });
 
+  test("every kernel equals the portable kernels within float64 rounding (same data, same contract)", () => {
+    const n = 2 * BLOCK + 5;
+    const d = 7;
+    const K = 3;
+    const p = binaryProblem(61, n, d);
+    const m = multiProblem(62, n, d, K);
+    const w = params(63, d + 1, 0.8);
+    const W = params(64, K * (d + 1), 0.8);
+    const both = (f: (k: typeof wasmKernels) => ArrayLike<number>): [ArrayLike<number>, ArrayLike<number>] => [f(wasmKernels), f(portableKernels)];
+    const pairs: Array<[string, [ArrayLike<number>, ArrayLike<number>]]> = [
+      ["binary loss+grad+hess", both((k) => {
+        const g = new Float64Array(d + 1);
+        const h = new Float64Array(n);
+        const l = k.binaryLossGrad(p, w, true, g, h);
+        return [l, ...g, ...h];
+      })],
+      ["binary Hv", both((k) => {
+        const h = new Float64Array(n).fill(0.2);
+        const o = new Float64Array(d + 1);
+        k.binaryHessVec(p, h, true, w, o);
+        return o;
+      })],
+      ["binary decision", both((k) => {
+        const z = new Float64Array(n);
+        k.binaryDecision(p.X, n, d, w, true, z);
+        return z;
+      })],
+      ["multinomial loss+grad+prob", both((k) => {
+        const g = new Float64Array(K * (d + 1));
+        const pr = new Float64Array(n * K);
+        const l = k.multinomialLossGrad(m, W, true, g, pr);
+        return [l, ...g, ...pr];
+      })],
+      ["multinomial Hv", both((k) => {
+        const pr = new Float64Array(n * K).fill(1 / K);
+        const o = new Float64Array(K * (d + 1));
+        k.multinomialHessVec(m, pr, true, W, o);
+        return o;
+      })],
+      ["multinomial decision", both((k) => {
+        const z = new Float64Array(n * K);
+        k.multinomialDecision(m.X, n, d, K, W, true, z);
+        return z;
+      })],
+    ];
+    for (const [what, [a, b]] of pairs) {
+      // Sums of up to n terms of size ~1 in a different order: agree to ~n·1e-16 absolute.
+      close(what, a, b, n, 1e-14);
+    }
+  });
+
   test("kernelsFor picks these kernels for Float32Array X and the portable ones for Float64Array X", () => {
     assert.match(kernelsFor(new Float32Array(4)).name, /^wasm-simd/);
     assert.equal(kernelsFor(new Float64Array(4)).name, portableKernels.name);
