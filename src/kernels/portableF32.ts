@@ -218,3 +218,46 @@ export function multinomialDecision(Xm: DesignMatrix, n: number, d: number, K: n
     }
   }
 }
+
+/** Diagonal of the binary data term's Hessian at the recorded Newton weights: out_j = Σ_i hessDiag_i x̃_ij² (length d + 1). */
+export function binaryHessDiag(data: BinaryData, hessDiag: Float64Array, fitIntercept: boolean, out: Float64Array): void {
+  const X = data.X as Rows;
+  const { n, d } = data;
+  out.fill(0, 0, d + 1);
+  let b = 0;
+  for (let i = 0; i < n; i++) {
+    const h = hessDiag[i]!;
+    if (h === 0) continue;
+    const off = i * d;
+    for (let j = 0; j < d; j++) {
+      const x = X[off + j]!;
+      out[j] = out[j]! + h * x * x;
+    }
+    b += h;
+  }
+  out[d] = fitIntercept ? b : 0;
+}
+
+/** Diagonal of the multinomial data term's Hessian at the recorded probabilities: out_kj = Σ_i rowWeight_i p_ik (1 − p_ik) x̃_ij². */
+export function multinomialHessDiag(data: MultinomialData, prob: Float64Array, fitIntercept: boolean, out: Float64Array): void {
+  const X = data.X as Rows;
+  const { n, d, K, rowWeight } = data;
+  const d1 = d + 1;
+  out.fill(0, 0, K * d1);
+  for (let i = 0; i < n; i++) {
+    const off = i * d;
+    const rw = rowWeight[i]!;
+    for (let k = 0; k < K; k++) {
+      const p = prob[i * K + k]!;
+      const h = rw * p * (1 - p);
+      if (h === 0) continue;
+      const o = k * d1;
+      for (let j = 0; j < d; j++) {
+        const x = X[off + j]!;
+        out[o + j] = out[o + j]! + h * x * x;
+      }
+      out[o + d] = out[o + d]! + h;
+    }
+  }
+  if (!fitIntercept) for (let k = 0; k < K; k++) out[k * d1 + d] = 0;
+}

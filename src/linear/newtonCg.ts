@@ -1,7 +1,7 @@
-// Trust-region Newton with conjugate-gradient inner solves (Steihaug), as LIBLINEAR's TRON does:
+// Trust-region Newton with preconditioned conjugate-gradient inner solves (Steihaug), as LIBLINEAR's TRON does:
 // each outer iteration forms the Hessian weights in the loss-gradient pass, solves the Newton
-// system approximately with Hessian-vector products (one pass over the rows each) inside the
-// trust region, and accepts or rejects the step by comparing actual and predicted decrease.
+// system approximately with Hessian-vector products (one pass over the rows each), preconditioned
+// by the Hessian's diagonal (one more pass), inside the trust region (measured in that diagonal's norm), and accepts or rejects the step by comparing actual and predicted decrease.
 // The inner tolerance tightens as the gradient shrinks, so convergence is superlinear.
 import type { Objective } from "./objective.js";
 import { dot, gradNormAtZero, infNorm, Monitor } from "./solver.js";
@@ -12,70 +12,86 @@ interface CgResult {
   predicted: number;
   onBoundary: boolean;
   iterations: number;
+  /** ‖s‖ in the preconditioner's norm, √(Σ M_j s_j²). */
+  sNorm: number;
 }
 
-/** Approximately minimises g·s + ½ sᵀHs subject to ‖s‖ ≤ radius; writes s. */
-function steihaugCg(obj: Objective, slot: 0 | 1, g: Float64Array, radius: number, relTol: number, s: Float64Array): CgResult {
+/** Σ M_j a_j b_j. */
+function mDot(M: Float64Array, a: Float64Array, b: Float64Array): number {
+  let s = 0;
+  for (let j = 0; j < a.length; j++) s += M[j]! * a[j]! * b[j]!;
+  return s;
+}
+
+/**
+ * Approximately minimises g·s + ½ sᵀHs subject to ‖s‖_M ≤ radius with conjugate gradients
+ * preconditioned by the diagonal M (Steihaug's method in the M-norm); writes s.
+ */
+function steihaugPcg(obj: Objective, slot: 0 | 1, M: Float64Array, g: Float64Array, radius: number, relTol: number, s: Float64Array): CgResult {
   const n = g.length;
   const r = new Float64Array(n);
+  const z = new Float64Array(n);
   const dir = new Float64Array(n);
   const Hd = new Float64Array(n);
   s.fill(0);
-  for (let j = 0; j < n; j++) r[j] = -g[j]!;
-  dir.set(r);
-  let rr = dot(r, r);
-  const stop = relTol * Math.sqrt(rr);
+  for (let j = 0; j < n; j++) {
+    r[j] = -g[j]!;
+    z[j] = r[j]! / M[j]!;
+  }
+  obj.project(z);
+  dir.set(z);
+  let rz = dot(r, z);
+  const stop = relTol * Math.sqrt(rz);
   const maxIter = Math.max(20, 2 * n);
+  const r2 = radius * radius;
+  let ss = 0;
   let onBoundary = false;
   let it = 0;
-  while (it < maxIter && Math.sqrt(rr) > stop) {
+  // Moves s to the boundary along dir: the positive root τ of ‖s + τ·dir‖_M = radius.
+  const toBoundary = (): void => {
+    const sd = mDot(M, s, dir);
+    const dd = mDot(M, dir, dir);
+    const rad = Math.sqrt(Math.max(0, sd * sd + dd * (r2 - ss)));
+    const tau = sd >= 0 ? (r2 - ss) / (sd + rad) : (rad - sd) / dd;
+    for (let j = 0; j < n; j++) {
+      s[j] = s[j]! + tau * dir[j]!;
+      r[j] = r[j]! - tau * Hd[j]!;
+    }
+    onBoundary = true;
+  };
+  while (it < maxIter && Math.sqrt(Math.max(rz, 0)) > stop) {
     it++;
     obj.hessVec(slot, dir, Hd);
     const dHd = dot(dir, Hd);
-    // Step length to the boundary along dir from s: the positive root of ‖s + τ·dir‖ = radius.
-    const toBoundary = (): number => {
-      const sd = dot(s, dir);
-      const dd = dot(dir, dir);
-      const ss = dot(s, s);
-      const rad = Math.sqrt(Math.max(0, sd * sd + dd * (radius * radius - ss)));
-      return sd >= 0 ? (radius * radius - ss) / (sd + rad) : (rad - sd) / dd;
-    };
     if (!(dHd > 0)) {
-      const tau = toBoundary();
-      for (let j = 0; j < n; j++) {
-        s[j] = s[j]! + tau * dir[j]!;
-        r[j] = r[j]! - tau * Hd[j]!;
-      }
-      onBoundary = true;
+      toBoundary();
       break;
     }
-    const alpha = rr / dHd;
-    let ss = 0;
+    const alpha = rz / dHd;
+    let ssNew = 0;
     for (let j = 0; j < n; j++) {
       const v = s[j]! + alpha * dir[j]!;
-      ss += v * v;
+      ssNew += M[j]! * v * v;
     }
-    if (ss >= radius * radius) {
-      const tau = toBoundary();
-      for (let j = 0; j < n; j++) {
-        s[j] = s[j]! + tau * dir[j]!;
-        r[j] = r[j]! - tau * Hd[j]!;
-      }
-      onBoundary = true;
+    if (ssNew >= r2) {
+      toBoundary();
       break;
     }
+    ss = ssNew;
     for (let j = 0; j < n; j++) {
       s[j] = s[j]! + alpha * dir[j]!;
       r[j] = r[j]! - alpha * Hd[j]!;
+      z[j] = r[j]! / M[j]!;
     }
-    const rrNew = dot(r, r);
-    const beta = rrNew / rr;
-    rr = rrNew;
-    for (let j = 0; j < n; j++) dir[j] = r[j]! + beta * dir[j]!;
+    obj.project(z);
+    const rzNew = dot(r, z);
+    const beta = rzNew / rz;
+    rz = rzNew;
+    for (let j = 0; j < n; j++) dir[j] = z[j]! + beta * dir[j]!;
   }
   // With r = −g − Hs: g·s + ½ sᵀHs = ½ (g·s − r·s).
   const predicted = -0.5 * (dot(g, s) - dot(r, s));
-  return { predicted, onBoundary, iterations: it };
+  return { predicted, onBoundary, iterations: it, sNorm: Math.sqrt(mDot(M, s, s)) };
 }
 
 /** Minimises a smooth objective from w0 with trust-region Newton-CG; stops on max|grad| ≤ tol × its value at zero. */
@@ -91,19 +107,33 @@ export function newtonCg(obj: Objective, w0: Float64Array, settings: SolverSetti
   let gInf = infNorm(g);
   if (mon.isConverged(gInf)) return { w, nIter: 0, reason: "converged", objective: f, history: [], gradNorm: gInf, gradNormAtZero: gRef };
 
-  let radius = Math.sqrt(dot(g, g));
+  const M = new Float64Array(n);
+  let diagFresh = false;
   const s = new Float64Array(n);
   let wT = new Float64Array(n);
   let gT = new Float64Array(n);
   let first = true;
   let reason: StopReason | null = null;
+  let radius = NaN;
   while (reason === null) {
+    if (!diagFresh) {
+      // Jacobi preconditioner: the Hessian's diagonal at the current point (1 where it is 0).
+      obj.hessDiagonal(slot, M);
+      for (let j = 0; j < n; j++) if (!(M[j]! > 0)) M[j] = 1;
+      diagFresh = true;
+      if (Number.isNaN(radius)) {
+        // First radius: the gradient's length in the dual norm, √(Σ g_j² / M_j).
+        let q = 0;
+        for (let j = 0; j < n; j++) q += (g[j]! * g[j]!) / M[j]!;
+        radius = Math.sqrt(q);
+      }
+    }
     const relTol = Math.min(0.1, Math.sqrt(gInf / gRef));
-    const cg = steihaugCg(obj, slot, g, radius, relTol, s);
+    const cg = steihaugPcg(obj, slot, M, g, radius, relTol, s);
     const other: 0 | 1 = slot === 0 ? 1 : 0;
     for (let j = 0; j < n; j++) wT[j] = w[j]! + s[j]!;
     const fT = obj.value(wT, gT, other);
-    const sNorm = Math.sqrt(dot(s, s));
+    const sNorm = cg.sNorm;
     if (first) {
       radius = Math.min(radius, sNorm);
       first = false;
@@ -121,12 +151,13 @@ export function newtonCg(obj: Objective, w0: Float64Array, settings: SolverSetti
       [w, wT] = [wT, w];
       [g, gT] = [gT, g];
       slot = other;
+      diagFresh = false;
       f = fT;
       gInf = gInfT;
       dataLoss = obj.lastDataLoss;
     }
     reason = mon.record(f, gInf, dataLoss);
-    if (reason === null && !accept && radius <= 1e-15 * Math.max(1, Math.sqrt(dot(w, w)))) reason = "stalled";
+    if (reason === null && !accept && radius <= 1e-15 * Math.max(1, Math.sqrt(mDot(M, w, w)))) reason = "stalled";
   }
   return { w, nIter: mon.iteration, reason, objective: f, history: mon.history, gradNorm: gInf, gradNormAtZero: gRef };
 }

@@ -2,6 +2,7 @@
 //   F(w) = Σ_i rowWeight_i · loss_i(w) + ½ α ‖W‖² + β ‖W‖₁   (intercepts never penalised),
 // where rowWeight already folds in C, sample weights and class weights. `value` returns the
 // smooth part (data + L2) and its gradient; the L1 part (β) is handled by the L1 solver.
+import { binaryHessDiag, multinomialHessDiag } from "../kernels/portable.js";
 import type { BinaryData, DesignMatrix, MultinomialData, ObjectiveKernels } from "../kernels/types.js";
 
 /** A smooth objective with optional curvature, as the solvers see it (parameters flattened). */
@@ -28,6 +29,10 @@ export interface Objective {
   value(w: Float64Array, grad: Float64Array, slot?: 0 | 1): number;
   /** Hessian of the smooth part times v, at the point last evaluated with this slot. */
   hessVec(slot: 0 | 1, v: Float64Array, out: Float64Array): void;
+  /** Diagonal of the smooth part's Hessian at the point last evaluated with this slot (one more pass). */
+  hessDiagonal(slot: 0 | 1, out: Float64Array): void;
+  /** Removes directions along which the objective is exactly flat (see MultinomialObjective.project); binary: nothing. */
+  project(v: Float64Array): void;
   /** Smooth part restricted to the rows idx[0..count): data term scaled by `scale`, plus ½α‖W‖²·regScale; writes its gradient. */
   batchValue(idx: Int32Array, count: number, scale: number, regScale: number, w: Float64Array, grad: Float64Array): number;
 }
@@ -116,6 +121,16 @@ export class BinaryObjective implements Objective {
     this.kernels.binaryHessVec(this.data, this.curv[slot], this.fitIntercept, v, out);
     this.passes++;
     if (this.alpha !== 0) for (let j = 0; j < this.dim; j++) if (this.penalized[j] === 1) out[j] = out[j]! + this.alpha * v[j]!;
+  }
+
+  hessDiagonal(slot: 0 | 1, out: Float64Array): void {
+    binaryHessDiag(this.data, this.curv[slot], this.fitIntercept, out);
+    this.passes++;
+    if (this.alpha !== 0) for (let j = 0; j < this.dim; j++) if (this.penalized[j] === 1) out[j] = out[j]! + this.alpha;
+  }
+
+  project(v: Float64Array): void {
+    void v;
   }
 
   batchValue(idx: Int32Array, count: number, scale: number, regScale: number, w: Float64Array, grad: Float64Array): number {
@@ -208,6 +223,12 @@ export class MultinomialObjective implements Objective {
     this.passes++;
     if (this.alpha !== 0) for (let j = 0; j < this.dim; j++) if (this.penalized[j] === 1) out[j] = out[j]! + this.alpha * v[j]!;
     this.project(out);
+  }
+
+  hessDiagonal(slot: 0 | 1, out: Float64Array): void {
+    multinomialHessDiag(this.data, this.curv[slot], this.fitIntercept, out);
+    this.passes++;
+    if (this.alpha !== 0) for (let j = 0; j < this.dim; j++) if (this.penalized[j] === 1) out[j] = out[j]! + this.alpha;
   }
 
   batchValue(idx: Int32Array, count: number, scale: number, regScale: number, w: Float64Array, grad: Float64Array): number {
