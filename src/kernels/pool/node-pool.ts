@@ -1,7 +1,8 @@
 // Node-only (worker_threads): a pool of worker threads that run the WebAssembly SIMD kernels on the
 // one shared copy of X. The calling thread takes part, so a pool of T threads starts T − 1 workers.
-// Whole KERNEL_BLOCK_ROWS blocks are split among threads; partials are reduced in block order by
-// the caller, so results are bit-identical for any thread count. Small calls stay on one thread.
+// Threads claim whole KERNEL_BLOCK_ROWS blocks from a shared counter (a busy or descheduled thread
+// claims fewer); each block's partial has its own slot and the caller reduces them in block order,
+// so results are bit-identical for any thread count. Small calls stay on one thread.
 // Loaded only through load.ts (a dynamic import behind a platform check), never by browser code.
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
@@ -29,7 +30,7 @@ class PoolRunner implements BlockRunner {
   private readonly scratch: number[];
   private readonly scratchSize: number[];
   private closed = false;
-  /** Threads used by the last run. */
+  /** Threads that ran blocks in the last run. */
   lastThreads = 1;
 
   constructor(runtime: WasmRuntime, threads: number, minWork: number) {
@@ -83,24 +84,31 @@ class PoolRunner implements BlockRunner {
       return;
     }
     const T = helpers.length + 1;
+    const grain = Math.max(1, Math.floor(nBlocks / (4 * T)));
     const ctl = this.ctl;
     const seq = (Atomics.load(ctl, CTL.SEQ) + 1) | 0;
     ctl[CTL.FN] = BLOCK_KERNELS.indexOf(fn);
     ctl[CTL.NARGS] = args.length;
+    ctl[CTL.NBLOCKS] = nBlocks;
+    ctl[CTL.GRAIN] = grain;
     for (let i = 0; i < args.length; i++) this.f64[i] = args[i]!;
     helpers.forEach((slot, h) => {
-      const t = h + 1;
-      const b = this.base(slot);
-      this.f64[MAX_ARGS + slot] = this.ensureScratch(t, scratchBytes);
-      ctl[b + WORKER.B0] = Math.floor((t * nBlocks) / T);
-      ctl[b + WORKER.B1] = Math.floor(((t + 1) * nBlocks) / T);
-      ctl[b + WORKER.JOB] = seq;
+      this.f64[MAX_ARGS + slot] = this.ensureScratch(h + 1, scratchBytes);
+      ctl[this.base(slot) + WORKER.JOB] = seq;
     });
+    Atomics.store(ctl, CTL.NEXT, 0);
+    Atomics.store(ctl, CTL.RAN, 0);
     Atomics.store(ctl, CTL.DONE, 0);
     Atomics.store(ctl, CTL.ERRORS, 0);
     Atomics.store(ctl, CTL.SEQ, seq);
     Atomics.notify(ctl, CTL.SEQ);
-    kernel(...args, mine, 0, Math.floor(nBlocks / T));
+    let ranHere = 0;
+    for (;;) {
+      const b = Atomics.add(ctl, CTL.NEXT, grain);
+      if (b >= nBlocks) break;
+      kernel(...args, mine, b, Math.min(nBlocks, b + grain));
+      ranHere = 1;
+    }
     // Wait for the helpers: spin briefly, then sleep on DONE.
     let spins = 0;
     for (;;) {
@@ -109,6 +117,7 @@ class PoolRunner implements BlockRunner {
       if (spins++ < SPIN) continue;
       Atomics.wait(ctl, CTL.DONE, done, 1000);
     }
+    this.lastThreads = ranHere + Atomics.load(ctl, CTL.RAN);
     if (Atomics.load(ctl, CTL.ERRORS) !== 0) {
       throw new Error(`${fn}: a kernel worker thread failed (internal fault); close the pool and retry`);
     }

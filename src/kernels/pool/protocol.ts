@@ -1,8 +1,10 @@
 // The layout of the control block shared by the pool's main thread and its workers: an Int32Array
 // (for Atomics) and a Float64Array (kernel arguments, scratch addresses) over one SharedArrayBuffer.
-// A job: the main thread writes the kernel, its arguments and each worker's block range, stamps the
-// workers taking part with the job's sequence number, zeroes DONE, then bumps SEQ and notifies.
-// A worker stamped with the sequence it woke for runs its range and increments DONE.
+// A job: the main thread writes the kernel, its arguments, the block count and grain, zeroes NEXT
+// and DONE, stamps the workers taking part with the job's sequence number, then bumps SEQ and
+// notifies. Every participant (the main thread too) claims GRAIN blocks at a time from NEXT with
+// Atomics.add until none are left — so a thread the OS delays simply claims fewer — and a worker
+// then increments DONE. Each block's partial goes to its own slot, so who ran it does not matter.
 
 /** Int32 slots of the control block. */
 export const CTL = {
@@ -18,14 +20,22 @@ export const CTL = {
   NARGS: 4,
   /** Workers whose kernel threw during the current job. */
   ERRORS: 5,
+  /** Next unclaimed block of the current job. */
+  NEXT: 6,
+  /** Blocks of the current job. */
+  NBLOCKS: 7,
+  /** Blocks claimed at a time. */
+  GRAIN: 8,
+  /** Workers that ran at least one block of the current job. */
+  RAN: 9,
   /** First per-worker record. */
-  WORKER_BASE: 8,
-  /** Int32 slots per worker: READY, JOB (sequence it takes part in), B0, B1. */
-  WORKER_STRIDE: 4,
+  WORKER_BASE: 12,
+  /** Int32 slots per worker: READY, JOB (sequence it takes part in). */
+  WORKER_STRIDE: 2,
 } as const;
 
 /** Offsets inside a worker record. */
-export const WORKER = { READY: 0, JOB: 1, B0: 2, B1: 3 } as const;
+export const WORKER = { READY: 0, JOB: 1 } as const;
 
 /** Most worker threads a pool may have. */
 export const MAX_WORKERS = 64;

@@ -13,7 +13,7 @@ export interface KernelPoolOptions {
 export interface KernelPool extends ObjectiveKernels {
   /** Threads including the caller's. */
   readonly threads: number;
-  /** Threads that took part in the most recent kernel call (1 when it ran on the caller alone). */
+  /** Threads that ran blocks of the most recent kernel call (1 when it ran on the caller alone). */
   readonly lastThreads: number;
   /** Resolves, with the number of usable threads, once every worker thread has started. */
   ready(): Promise<number>;

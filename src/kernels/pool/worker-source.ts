@@ -21,12 +21,22 @@ for (;;) {
   if (Atomics.load(ctl, base + ${WORKER.JOB}) !== seen) continue;
   try {
     const nargs = ctl[${CTL.NARGS}];
+    const nb = ctl[${CTL.NBLOCKS}];
+    const grain = ctl[${CTL.GRAIN}];
+    const fn = ex[names[ctl[${CTL.FN}]]];
     const args = new Array(nargs + 3);
     for (let i = 0; i < nargs; i++) args[i] = f64[i];
     args[nargs] = f64[${MAX_ARGS} + slot];
-    args[nargs + 1] = ctl[base + ${WORKER.B0}];
-    args[nargs + 2] = ctl[base + ${WORKER.B1}];
-    ex[names[ctl[${CTL.FN}]]](...args);
+    let ran = false;
+    for (;;) {
+      const b = Atomics.add(ctl, ${CTL.NEXT}, grain);
+      if (b >= nb) break;
+      args[nargs + 1] = b;
+      args[nargs + 2] = Math.min(nb, b + grain);
+      fn(...args);
+      ran = true;
+    }
+    if (ran) Atomics.add(ctl, ${CTL.RAN}, 1);
   } catch (e) {
     Atomics.add(ctl, ${CTL.ERRORS}, 1);
   }
