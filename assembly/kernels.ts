@@ -29,9 +29,11 @@ const SQRT2_M1: f64 = 0.41421356237309503;
 const ROUND_MAGIC: f64 = 6755399441055744.0;
 
 // ---------------------------------------------------------------------------------------------
-// Scratch layout (byte offsets from `scratch`), for K outputs per row (K = 1 for binary):
+// Scratch layout (byte offsets from `scratch`), for K outputs per row (binary loss + gradient uses
+// the K = 4 layout for its 16-row chunks; kernels with vector math first take KT_BYTES for the
+// constants table and lay the rest out after it):
 //   Z: 4K f64 (z of the group, class-major: Z[k*4 + r]) · E: 4K f64 · C: 4K f64 (row coefficients)
-//   PX: 4d f32 (padded rows) · PY: 4 f64 · PW: 4 f64 · PH: 4 f64 · PYI: 4 i32 · PP: 4K f64
+//   PP: 4K f64 (probabilities) · PX: 4d f32 (padded rows) · PY, PW, PH: CHUNK f64 each · PYI: 4 i32
 // ---------------------------------------------------------------------------------------------
 
 /** Bytes of per-thread scratch needed for d features and K outputs per row. */

@@ -2,7 +2,7 @@
 // AssemblyScript 0.28.20, flags: --enable simd -O3 --runtime stub --noAssert --importMemory --initialMemory 1.
 
 /** SHA-256 of the AssemblyScript source these binaries were built from. */
-export const KERNELS_SOURCE_SHA256 = "5c6ea53383fc166e6450335b6f60fdcf3e2dd7c7e8006295062901d9ce123caa";
+export const KERNELS_SOURCE_SHA256 = "db6c39508029d41b104bc0d2708895dcd527594b2749006e24ee20464b0a2d35";
 
 /** Maximum pages of the shared memory the threaded binary imports. */
 export const KERNELS_MAX_PAGES = 65536;
