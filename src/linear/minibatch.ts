@@ -90,6 +90,9 @@ export function minibatch(obj: Objective, w0: Float64Array, settings: MinibatchS
         avg.set(w);
       }
     }
+    // Adam's per-coordinate steps can drift along directions the objective is flat in (the sum of
+    // the multinomial intercepts); re-centre there, which changes no prediction.
+    obj.project(avg);
     f = obj.value(avg, g) + l1Norm(obj, avg);
     pseudoGradient(obj, avg, g, pg);
     gInf = infNorm(pg);

@@ -155,6 +155,19 @@ describe("fit control", () => {
     assert.equal(m.history.length, 5);
     for (let i = 1; i < 5; i++) assert.ok(m.history[i]! <= m.history[i - 1]!);
   });
+  test("sgd and adam are reproducible: the same seed gives the same model, another seed a different one", () => {
+    for (const solver of ["sgd", "adam"] as const) {
+      const opts = { solver, epochs: 5, onWarning: () => {} };
+      const a = new LogisticRegression({ ...opts, seed: 1 }).fit(irisX, iris.y);
+      const b = new LogisticRegression({ ...opts, seed: 1 }).fit(irisX, iris.y);
+      const c = new LogisticRegression({ ...opts, seed: 2 }).fit(irisX, iris.y);
+      assert.deepEqual(a.coef, b.coef);
+      assert.notDeepEqual(a.coef, c.coef);
+      assert.equal(a.nIter, 5);
+      // The multinomial intercepts stay centred (the objective is flat along their sum).
+      assert.ok(Math.abs(a.intercept.reduce((s, v) => s + v, 0)) <= 1e-12);
+    }
+  });
   test("maxIter running out: converged false and a warning", () => {
     const warnings: string[] = [];
     const m = new LogisticRegression({ solver: "lbfgs", maxIter: 3, onWarning: (w) => warnings.push(w) }).fit(bcX, bc.y);
