@@ -4,9 +4,11 @@ import { minibatch, softThreshold } from "./minibatch.js";
 import type { MinibatchSettings, StepRule } from "./minibatch.js";
 import type { SolverResult } from "./solver.js";
 
-/** Adam's decay rates and ε (the usual values). */
+/** Adam's decay rate of the first-moment estimate. */
 export const ADAM_BETA1 = 0.9;
+/** Adam's decay rate of the second-moment estimate. */
 export const ADAM_BETA2 = 0.999;
+/** Adam's ε, added to the root of the second moment. */
 export const ADAM_EPSILON = 1e-8;
 
 /** A fresh Adam update rule for a problem with dim parameters (keeps its own moment estimates). */
