@@ -63,6 +63,8 @@ export class CsvByteParser {
 
   /** Feeds the next bytes of the file (the chunk may be reused by the caller afterwards). */
   push(chunk: Uint8Array): void {
+    // a plain Uint8Array view (not a Buffer or other subclass) keeps the hot loops monomorphic
+    if (Object.getPrototypeOf(chunk) !== Uint8Array.prototype) chunk = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length);
     this.bytesIn += chunk.length;
     if (!this.started) {
       if (this.carryLen + chunk.length < 3) {
@@ -93,6 +95,7 @@ export class CsvByteParser {
     }
     let nextQuote = -2;
     const delim = this.delim;
+    const lastNL = chunk.lastIndexOf(10);
     while (pos < len) {
       if (chunk[pos] === 35) {
         const nl = chunk.indexOf(10, pos);
@@ -106,16 +109,20 @@ export class CsvByteParser {
         pos = nl + 1;
         continue;
       }
-      const nl = chunk.indexOf(10, pos);
       if (nextQuote !== -1 && nextQuote < pos) nextQuote = chunk.indexOf(34, pos);
+      const b = this.builder;
+      const c0 = chunk[pos]!;
+      if (nextQuote === -1 && pos < lastNL && b !== null && c0 !== 10 && c0 !== 13 && c0 !== 32 && c0 !== 9) {
+        // the common case: a complete, quote-free, non-blank line
+        const nl = this.fastRecord(b, chunk, pos, this.line, delim);
+        if (!this.reserved && b.n >= 64) this.reserveFromSize(this.bytesIn - len + nl + 1);
+        this.line++;
+        pos = nl + 1;
+        continue;
+      }
+      const nl = chunk.indexOf(10, pos);
       if (nl >= 0 && (nextQuote === -1 || nextQuote > nl)) {
-        let e = nl;
-        if (e > pos && chunk[e - 1] === 13) e--;
-        const b = this.builder;
-        if (b !== null && e > pos && chunk[pos] !== 32 && chunk[pos] !== 9) {
-          this.fastRecord(b, chunk, pos, e, this.line, delim);
-          if (!this.reserved && b.n >= 64) this.reserveFromSize(this.bytesIn - len + nl + 1);
-        } else this.record(chunk, pos, nl, false);
+        this.record(chunk, pos, nl, false);
         this.line++;
         pos = nl + 1;
         continue;
@@ -297,7 +304,7 @@ export class CsvByteParser {
     if (blank) return;
     const b = this.builder;
     if (b !== null && !quoted) {
-      this.fastRecord(b, buf, start, end, this.line, this.delim);
+      this.fastRecord(b, buf, start, this.line, this.delim);
       return;
     }
     const text = decodeUtf8(buf, start, end);
@@ -326,25 +333,22 @@ export class CsvByteParser {
   }
 
   /**
-   * A record without quotes [start, end) (line end excluded; buf[end] must exist and be a line
-   * end, which stops the digit loops): numbers parsed from the bytes. The common cell (optional
-   * minus, at most 15 digits with an optional point) is read inline: its digits form an exact
-   * integer m and the value is m or m / 10^k, one correctly rounded division, i.e. Number(text).
-   * Every other cell goes to scanDecimal, and what is not a number there to the general path.
+   * Parses a record without quotes that starts at `start` and ends at the next line feed (which
+   * must exist: a chunk's complete records, or the carry with its sentinel); returns the index
+   * of that line feed. The common cell (optional minus, at most 15 digits with an optional
+   * point) is read inline: its digits form an exact integer m and the value is m or m / 10^k,
+   * one correctly rounded division, i.e. Number(text). Every other cell goes to scanDecimal,
+   * and what is not a number there to the general path (textCell).
    */
-  private fastRecord(b: TableBuilder, buf: Uint8Array, start: number, end: number, line: number, delim: number): void {
+  private fastRecord(b: TableBuilder, buf: Uint8Array, start: number, line: number, delim: number): number {
     const ncols = b.cols.ncols;
     const dest = b.cols.colDest;
     const base = b.beginRow();
     const X = b.X;
     let pos = start;
     let col = 0;
+    let nl: number;
     for (;;) {
-      if (col === ncols) {
-        let found = col;
-        for (let i = pos - 1; i < end; i++) if (buf[i] === delim) found++;
-        throw raggedError(this.file, line, ncols, found, b.cols.header !== null);
-      }
       let i = pos;
       let c = buf[i]!;
       const neg = c === 45;
@@ -367,31 +371,42 @@ export class CsvByteParser {
         fracDigits = i - fracStart;
         digits += fracDigits;
       }
-      let v: number;
-      let stop: number;
-      if ((c === delim || i === end) && digits !== 0 && digits <= 15) {
-        v = fracDigits === 0 ? m : m / POW10[fracDigits]!;
+      if (col === ncols) this.tooManyFields(b, buf, pos, line);
+      if ((c === delim || c === 10 || (c === 13 && buf[i + 1] === 10)) && digits !== 0 && digits <= 15) {
+        let v = fracDigits === 0 ? m : m / POW10[fracDigits]!;
         if (neg) v = -v;
-        stop = i;
-      } else {
-        v = scanDecimal(buf, pos, end, delim);
-        stop = scanStop;
-      }
-      const dst = dest[col]!;
-      if (v === v) {
+        const dst = dest[col]!;
         if (dst >= 0) X[base + dst] = v;
         else b.targetNumber(v, line, col);
       } else {
-        stop = buf.indexOf(delim, pos);
-        if (stop < 0 || stop > end) stop = end;
-        this.textCell(b, buf, pos, stop, base, col, line);
+        // any other cell: find its end, then the careful number parser or the general path
+        i = pos;
+        c = buf[i]!;
+        while (c !== delim && c !== 10) c = buf[++i]!;
+        const cellEnd = c === 10 && i > pos && buf[i - 1] === 13 ? i - 1 : i;
+        const v = scanDecimal(buf, pos, cellEnd, delim);
+        const dst = dest[col]!;
+        if (v !== v) this.textCell(b, buf, pos, cellEnd, base, col, line);
+        else if (dst >= 0) X[base + dst] = v;
+        else b.targetNumber(v, line, col);
+        if (c === 10) i = cellEnd;
       }
       col++;
-      if (stop >= end) break;
-      pos = stop + 1;
+      if (c !== delim) {
+        nl = c === 10 ? i : i + 1;
+        break;
+      }
+      pos = i + 1;
     }
     if (col < ncols) throw raggedError(this.file, line, ncols, col, b.cols.header !== null);
     b.endRow();
+    return nl;
+  }
+
+  private tooManyFields(b: TableBuilder, buf: Uint8Array, pos: number, line: number): never {
+    let found = b.cols.ncols + 1;
+    for (let i = pos; buf[i] !== 10 && i < buf.length; i++) if (buf[i] === this.delim) found++;
+    throw raggedError(this.file, line, b.cols.ncols, found, b.cols.header !== null);
   }
 
   private textCell(b: TableBuilder, buf: Uint8Array, start: number, end: number, base: number, col: number, line: number): void {
