@@ -28,5 +28,22 @@ export function modelLine(est: LogisticRegression, standardize: boolean): string
 export function table(rows: readonly (readonly string[])[]): string {
   const widths: number[] = [];
   for (const r of rows) r.forEach((c, j) => (widths[j] = Math.max(widths[j] ?? 0, c.length)));
-  return rows.map((r) => r.map((c, j) => c.padStart(widths[j] ?? 0)).join("  ")).join("\n");
+  return rows.map((r) => r.map((c, j) => c.padStart(widths[j] ?? 0)).join("  ").trimEnd()).join("\n");
+}
+
+/** JSON with two-space indentation, but arrays of numbers or strings (and rows of them) kept on one line. */
+export function formatJson(value: unknown, indent = ""): string {
+  const flat = (v: unknown): boolean => Array.isArray(v) && v.every((x) => x === null || typeof x !== "object");
+  if (flat(value)) return JSON.stringify(value);
+  const inner = indent + "  ";
+  if (Array.isArray(value)) {
+    if (value.length === 0) return "[]";
+    return `[\n${value.map((v) => inner + formatJson(v, inner)).join(",\n")}\n${indent}]`;
+  }
+  if (typeof value === "object" && value !== null) {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined && typeof v !== "function");
+    if (entries.length === 0) return "{}";
+    return `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${formatJson(v, inner)}`).join(",\n")}\n${indent}}`;
+  }
+  return JSON.stringify(value) ?? "null";
 }

@@ -3,7 +3,7 @@ import { crossValidate, LogisticRegression, StandardScaler, stratifiedKFold, typ
 import type { ParsedArgs } from "../args.js";
 import { readLabelledCsv } from "../data.js";
 import { estimatorOptions, newBar } from "../fitOptions.js";
-import { fmt, modelLine, table } from "../format.js";
+import { fmt, formatJson, modelLine, table } from "../format.js";
 import { writeErr, writeOut } from "../output.js";
 import type { ProgressBar } from "../progress.js";
 
@@ -75,7 +75,7 @@ export async function run(args: ParsedArgs): Promise<void> {
       mean: { accuracy: acc.mean, logLoss: ll.mean, rocAuc: auc.mean },
       std: { accuracy: acc.std, logLoss: ll.std, rocAuc: auc.std },
     };
-    await writeOut(JSON.stringify(json, null, 2) + "\n");
+    await writeOut(formatJson(json) + "\n");
     return;
   }
   const rows = [

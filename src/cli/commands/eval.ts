@@ -12,7 +12,7 @@ import {
 } from "../../index.js";
 import { readCsvFile } from "../../io/node.js";
 import type { ParsedArgs } from "../args.js";
-import { fmt, table } from "../format.js";
+import { fmt, formatJson, table } from "../format.js";
 import { loadModel, modelInput } from "../model.js";
 import { writeOut } from "../output.js";
 import { UsageError } from "../usageError.js";
@@ -60,7 +60,8 @@ export async function run(args: ParsedArgs): Promise<void> {
     rows: data.n,
     classes,
     accuracy: accuracy(y, predicted),
-    average: binary ? `binary (positive class ${String(classes[1])})` : "macro",
+    average: binary ? "binary" : "macro",
+    ...(binary ? { posLabel: classes[1]! } : {}),
     precision: averaged.precision,
     recall: averaged.recall,
     f1: averaged.f1,
@@ -70,7 +71,7 @@ export async function run(args: ParsedArgs): Promise<void> {
     report: classificationReportData(y, predicted, { labels: classes }),
   };
   if (args.flag("json")) {
-    await writeOut(JSON.stringify(result, null, 2) + "\n");
+    await writeOut(formatJson(result) + "\n");
     return;
   }
   const cm = [["true \\ predicted", ...classes.map(String)], ...result.confusionMatrix.map((r, i) => [String(classes[i]), ...r.map(String)])];
@@ -78,7 +79,7 @@ export async function run(args: ParsedArgs): Promise<void> {
     `model:     ${modelPath} (${classes.length} classes, ${model.file.featureNames.length} features)`,
     `data:      ${path}: ${data.n} rows`,
     `accuracy:  ${fmt(result.accuracy, 4)}`,
-    `precision: ${fmt(result.precision, 4)}   recall: ${fmt(result.recall, 4)}   F1: ${fmt(result.f1, 4)}   (${result.average})`,
+    `precision: ${fmt(result.precision, 4)}   recall: ${fmt(result.recall, 4)}   F1: ${fmt(result.f1, 4)}   (${binary ? `positive class ${String(classes[1])}` : "macro average"})`,
     `ROC-AUC:   ${auc === null ? "undefined (not every class occurs in the file)" : fmt(auc, 4)}${binary || auc === null ? "" : " (one-vs-rest, macro)"}`,
     `log-loss:  ${fmt(result.logLoss, 6)}`,
     "",

@@ -6,7 +6,7 @@ import { whileWriting } from "../interrupt.js";
 import type { ParsedArgs } from "../args.js";
 import { readLabelledCsv } from "../data.js";
 import { estimatorOptions, fitPipeline, type FittedPipeline } from "../fitOptions.js";
-import { fmt, modelLine } from "../format.js";
+import { fmt, formatJson, modelLine } from "../format.js";
 import { writeOut } from "../output.js";
 
 /** Accuracy and log-loss of a fitted pipeline on some rows, with its predictions. */
@@ -74,6 +74,7 @@ export async function run(args: ParsedArgs): Promise<void> {
       intercept: estimatorJson.intercept,
       scaler: scalerJson,
       multiClass: estimatorJson.multiClass,
+      solver: est.resolvedSolver,
       options: estimatorJson.options,
       objective: est.objective,
       nIter: est.nIter,
@@ -90,7 +91,7 @@ export async function run(args: ParsedArgs): Promise<void> {
     }
     json.warnings = [...est.warnings];
     if (out !== undefined) json.model = out;
-    await writeOut(JSON.stringify(json, null, 2) + "\n");
+    await writeOut(formatJson(json) + "\n");
     return;
   }
   const classes = Array.from(est.classes);
