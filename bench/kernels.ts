@@ -6,9 +6,11 @@
 //   wasm ×T      the worker pool on all T threads
 //   tfjs-wasm    TensorFlow.js, WASM backend (z = Xw + b, loss, Xᵀr and Σr, read back)
 //   tfjs-cpu     the same on TensorFlow.js's pure-JS CPU backend
-// Prints a table with each speed as a fraction of the floor's, and the ratios to tfjs-wasm.
+// Prints a table with each speed as a fraction of the floor's, and the ratios to tfjs-wasm. The
+// machine's load average is printed too: on a busy machine wall times stretch (the CPU-time column,
+// process CPU summed over threads, is less sensitive to that for one-thread contenders).
 // Usage: npm run bench:kernels [-- --runs N --n ROWS --d COLS]
-import { availableParallelism } from "node:os";
+import { availableParallelism, loadavg } from "node:os";
 import { dirname } from "node:path";
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
@@ -90,29 +92,33 @@ interface Row {
   name: string;
   run: () => number;
   times: number[];
+  cpu: number[];
   value: number;
   backend?: string;
 }
 const rows: Row[] = [
-  { name: "read floor (WASM SIMD sum, 1 thread)", run: () => rt.exports.sumF32(xPtr, N * D), times: [], value: NaN },
-  { name: "portable TS loss+grad", run: kernelEval(portableKernels), times: [], value: NaN },
-  { name: "WASM SIMD loss+grad, 1 thread", run: kernelEval(wasmKernels), times: [], value: NaN },
-  { name: `WASM SIMD loss+grad, pool ×${threads}`, run: kernelEval(pool), times: [], value: NaN },
+  { name: "read floor (WASM SIMD sum, 1 thread)", run: () => rt.exports.sumF32(xPtr, N * D), times: [], cpu: [], value: NaN },
+  { name: "portable TS loss+grad", run: kernelEval(portableKernels), times: [], cpu: [], value: NaN },
+  { name: "WASM SIMD loss+grad, 1 thread", run: kernelEval(wasmKernels), times: [], cpu: [], value: NaN },
+  { name: `WASM SIMD loss+grad, pool ×${threads}`, run: kernelEval(pool), times: [], cpu: [], value: NaN },
 ];
 const tfRows: Row[] = [];
 for (const backend of ["wasm", "cpu"]) {
   try {
     const s = await tfState(backend);
-    tfRows.push({ name: `tfjs-${backend} loss+grad`, run: () => tfEval(s), times: [], value: NaN, backend });
+    tfRows.push({ name: `tfjs-${backend} loss+grad`, run: () => tfEval(s), times: [], cpu: [], value: NaN, backend });
   } catch (e) {
     console.warn(`skipping tfjs-${backend}: ${(e as Error).message}`);
   }
 }
 
 function time(row: Row): void {
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   row.value = row.run();
   row.times.push(performance.now() - t0);
+  const c = process.cpuUsage(c0);
+  row.cpu.push((c.user + c.system) / 1000);
 }
 
 // Warm-up, then interleaved rounds so that every contender sees the same machine load.
@@ -121,7 +127,11 @@ for (const row of tfRows) {
   await tf.setBackend(row.backend!);
   time(row);
 }
-for (const row of [...rows, ...tfRows]) row.times.length = 0;
+for (const row of [...rows, ...tfRows]) {
+  row.times.length = 0;
+  row.cpu.length = 0;
+}
+const loadBefore = loadavg()[0]!;
 for (let k = 0; k < RUNS; k++) {
   for (const row of rows) time(row);
   for (const row of tfRows) {
@@ -144,15 +154,20 @@ const tfWasm = tfRows.find((t) => t.backend === "wasm");
 const tfWasmMs = tfWasm !== undefined ? median(tfWasm.times) : NaN;
 const ref = rows[2]!.value;
 
-console.log(`\nobjective + gradient, ${N.toLocaleString("en-US")} × ${D} float32 (${((N * D * 4) / 1e6).toFixed(1)} MB), median of ${RUNS} runs, ${threads} threads available\n`);
-console.log("| contender | median ms | min ms | speed / read floor | × faster than tfjs-wasm | loss |");
-console.log("| --- | ---: | ---: | ---: | ---: | ---: |");
+const floorCpu = median(rows[0]!.cpu);
+console.log(
+  `\nobjective + gradient, ${N.toLocaleString("en-US")} × ${D} float32 (${((N * D * 4) / 1e6).toFixed(1)} MB), median of ${RUNS} runs, ` +
+    `${threads} threads available, load average ${loadBefore.toFixed(1)} → ${loadavg()[0]!.toFixed(1)}\n`,
+);
+console.log("| contender | median ms | min ms | speed / read floor | × faster than tfjs-wasm | CPU ms | CPU floor / CPU | loss |");
+console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 for (const row of all) {
   const m = median(row.times);
   const isFloor = row === rows[0];
   const loss = isFloor ? "" : row.value.toPrecision(row.backend !== undefined ? 7 : 15);
   console.log(
-    `| ${row.name} | ${m.toFixed(2)} | ${Math.min(...row.times).toFixed(2)} | ${(floor / m).toFixed(2)} | ${(tfWasmMs / m).toFixed(1)} | ${loss} |`,
+    `| ${row.name} | ${m.toFixed(2)} | ${Math.min(...row.times).toFixed(2)} | ${(floor / m).toFixed(2)} | ${(tfWasmMs / m).toFixed(1)} | ` +
+      `${median(row.cpu).toFixed(2)} | ${(floorCpu / median(row.cpu)).toFixed(2)} | ${loss} |`,
   );
 }
 const one = median(rows[2]!.times);
