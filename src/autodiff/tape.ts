@@ -1,12 +1,13 @@
-// GradientTape: records the ops run on watched tensors and differentiates a target with respect
-// to sources by walking the record backwards, applying each op's registered gradient.
+// GradientTape: records the ops run while it is active and differentiates a target with respect
+// to sources by walking the record backwards, applying each op's registered gradient. Bookkeeping
+// lives in two fields of each tensor (a stamp of the pass and the gradient), not in hash maps,
+// which keeps a backward pass over a small model to a few microseconds.
 import { GradientError } from "../errors.js";
-import { isFloat } from "../tensor/dtype.js";
+import { allocate, isFloat } from "../tensor/dtype.js";
 import { fmtShape, sameShape } from "../tensor/shape.js";
-import { Tensor } from "../tensor/tensor.js";
+import { Tensor, kernelTensor } from "../tensor/tensor.js";
 import { type OpNode, type Recorder, popRecorder, pushRecorder } from "../ops/engine.js";
 import { add } from "../ops/add.js";
-import { fill } from "../tensor/creation.js";
 import { Variable } from "./variable.js";
 
 /** Options of a GradientTape. */
@@ -42,7 +43,7 @@ export class GradientTape implements Recorder {
   readonly persistent: boolean;
   private readonly watchVariables: boolean;
   private nodes: OpNode[] = [];
-  private readonly connected = new Set<number>();
+  private readonly watched = new Set<Tensor>();
   private recording = true;
   private used = false;
 
@@ -53,25 +54,17 @@ export class GradientTape implements Recorder {
     pushRecorder(this);
   }
 
-  /** Makes the tape record ops on these tensors (Variables that are trainable are watched automatically). */
+  /** Makes the tape differentiate with respect to these tensors (trainable Variables are watched automatically). */
   watch(...tensors: readonly Tensor[]): void {
-    for (const t of tensors) this.connected.add(t.id);
+    for (const t of tensors) this.watched.add(t);
   }
 
-  /** Called by the op engine for every op run while this tape is active. */
+  /**
+   * Called by the op engine for every op run while this tape is active. Every op is kept (a push,
+   * nothing more); which ones depend on watched tensors is worked out once, in `gradient`.
+   */
   record(node: OpNode): void {
-    let hit = false;
-    for (const x of node.inputs) {
-      if (this.connected.has(x.id)) hit = true;
-      else if (this.watchVariables && x instanceof Variable && x.trainable) {
-        this.connected.add(x.id);
-        hit = true;
-      }
-    }
-    if (hit) {
-      this.nodes.push(node);
-      this.connected.add(node.output.id);
-    }
+    this.nodes.push(node);
   }
 
   /** Stops recording (further ops are not recorded). Idempotent. */
@@ -90,8 +83,9 @@ export class GradientTape implements Recorder {
   /**
    * The gradient of `target` (summed over its elements, or weighted by `outputGradient`) with
    * respect to each source, in the structure of `sources`. A source the target does not depend
-   * on gives null. Throws a GradientError naming the op when the path goes through an op that
-   * has no gradient.
+   * on, or that is not watched (nor a trainable Variable, nor computed from one on this tape),
+   * gives null, as TensorFlow gives None. Throws a GradientError naming the op when the path goes
+   * through an op that has no gradient.
    */
   gradient<S extends Sources>(target: Tensor, sources: S, outputGradient?: Tensor): Gradients<S> {
     if (this.used && !this.persistent) {
@@ -99,14 +93,21 @@ export class GradientTape implements Recorder {
         "GradientTape.gradient: a non-persistent tape can be used only once; create it with new GradientTape({ persistent: true }) to call gradient several times",
       );
     }
+    if (inBackprop) {
+      throw new GradientError("GradientTape.gradient: cannot compute a gradient inside an op's gradient function; compute it before or after");
+    }
     this.used = true;
     const wasRecording = this.recording;
     if (wasRecording) popRecorder(this);
+    inBackprop = true;
+    const stamp = ++lastStamp;
+    let touched: Tensor[] = [];
     try {
       const list: Tensor[] =
         sources instanceof Tensor ? [sources] : Array.isArray(sources) ? [...(sources as readonly Tensor[])] : Object.values(sources as Record<string, Tensor>);
-      const grads = this.backprop(target, list, outputGradient);
-      const pick = (t: Tensor): Tensor | null => grads.get(t.id) ?? null;
+      touched = [];
+      this.backprop(target, list, outputGradient, stamp, touched);
+      const pick = (t: Tensor): Tensor | null => (t._tapeMark === stamp ? t._tapeGrad : null);
       let result: unknown;
       if (sources instanceof Tensor) result = pick(sources);
       else if (Array.isArray(sources)) result = (sources as readonly Tensor[]).map(pick);
@@ -117,6 +118,12 @@ export class GradientTape implements Recorder {
       }
       return result as Gradients<S>;
     } finally {
+      // Drop the references kept for this pass so that tensors do not hold gradients alive.
+      for (const t of touched) {
+        t._tapeGrad = null;
+        t._tapeMark = 0;
+      }
+      inBackprop = false;
       if (this.persistent) {
         if (wasRecording) pushRecorder(this);
       } else {
@@ -126,59 +133,105 @@ export class GradientTape implements Recorder {
     }
   }
 
-  private backprop(target: Tensor, sources: readonly Tensor[], outputGradient: Tensor | undefined): Map<number, Tensor> {
-    // Forward sweep: which recorded nodes depend on a watched source through float tensors
-    // (gradients never flow into int32/bool tensors, so an op reached only through them, such as
-    // oneHot(argMax(x)), is not on the path). An unwatched source gets null, as in TensorFlow.
-    const reach = new Set<number>();
-    for (const s of sources) if (this.connected.has(s.id)) reach.add(s.id);
+  /** Whether the tape differentiates with respect to `t` by itself (watched, or an accessed trainable Variable). */
+  private isRoot(t: Tensor): boolean {
+    return this.watched.has(t) || (this.watchVariables && t instanceof Variable && t.trainable);
+  }
+
+  /**
+   * Backpropagates from `target`; leaves each reached tensor's gradient in its `_tapeGrad` (valid
+   * while `_tapeMark === stamp`) and lists every tensor it marks in `touched`.
+   */
+  private backprop(target: Tensor, sources: readonly Tensor[], outputGradient: Tensor | undefined, stamp: number, touched: Tensor[]): void {
+    const nodes = this.nodes;
+    // A source that is not a root counts only when it is computed on this tape from a root.
+    let allRoots = true;
+    for (const s of sources) if (!this.isRoot(s)) allRoots = false;
+    if (!allRoots) {
+      const connected = new Set<Tensor>();
+      for (const node of nodes) {
+        for (const x of node.inputs) {
+          if (connected.has(x) || this.isRoot(x)) {
+            connected.add(node.output);
+            break;
+          }
+        }
+      }
+      for (const s of sources) if (this.isRoot(s) || connected.has(s)) markTensor(s, stamp, touched);
+    } else for (const s of sources) markTensor(s, stamp, touched);
+
+    // Forward sweep: the recorded nodes that depend on a source through float tensors (gradients
+    // never flow into int32/bool tensors, so an op reached only through them, such as
+    // oneHot(argMax(x)), is not on the path).
     const onPath: OpNode[] = [];
-    for (const node of this.nodes) {
-      if (node.inputs.some((x) => reach.has(x.id) && isFloat(x.dtype))) {
-        reach.add(node.output.id);
-        onPath.push(node);
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i] as OpNode;
+      const inputs = node.inputs;
+      for (let j = 0; j < inputs.length; j++) {
+        const x = inputs[j] as Tensor;
+        if (x._tapeMark === stamp && isFloat(x.dtype)) {
+          if (node.output._tapeMark !== stamp) markTensor(node.output, stamp, touched);
+          onPath.push(node);
+          break;
+        }
       }
     }
-    const grads = new Map<number, Tensor>();
-    if (!reach.has(target.id)) return grads;
+    if (target._tapeMark !== stamp) return;
     if (!isFloat(target.dtype)) {
       throw new GradientError(`GradientTape.gradient: the target is a ${target.dtype} tensor; only float targets have gradients`);
     }
-    let seed: Tensor;
     if (outputGradient !== undefined) {
       if (!sameShape(outputGradient.shape, target.shape)) {
         throw new GradientError(
           `GradientTape.gradient: outputGradient shape ${fmtShape(outputGradient.shape)} differs from the target's ${fmtShape(target.shape)}`,
         );
       }
-      seed = outputGradient;
-    } else seed = fill(target.shape, 1, target.dtype);
-    grads.set(target.id, seed);
+      target._tapeGrad = outputGradient;
+    } else {
+      const ones = allocate(target.dtype, target.size);
+      ones.fill(1);
+      target._tapeGrad = kernelTensor(ones, target.shape, target.dtype);
+    }
     for (let i = onPath.length - 1; i >= 0; i--) {
       const node = onPath[i] as OpNode;
-      const dy = grads.get(node.output.id);
-      if (dy === undefined) continue;
+      const dy = node.output._tapeGrad;
+      if (dy === null) continue;
       if (node.op.grad === null) {
         throw new GradientError(
           `GradientTape.gradient: op '${node.op.name}' has no gradient, but the target depends on a source through it (output ${fmtShape(node.output.shape)})`,
         );
       }
-      const inGrads = node.op.grad(dy, node);
-      for (let j = 0; j < node.inputs.length; j++) {
-        const x = node.inputs[j] as Tensor;
+      const inputs = node.inputs;
+      const needs: boolean[] = [];
+      for (let j = 0; j < inputs.length; j++) {
+        const x = inputs[j] as Tensor;
+        needs.push(x._tapeMark === stamp && isFloat(x.dtype));
+      }
+      const inGrads = node.op.grad(dy, node, needs);
+      for (let j = 0; j < inputs.length; j++) {
         const g = inGrads[j];
-        if (g === null || g === undefined || !reach.has(x.id) || !isFloat(x.dtype)) continue;
+        if (g === null || g === undefined || !needs[j]) continue;
+        const x = inputs[j] as Tensor;
         if (!sameShape(g.shape, x.shape)) {
           throw new GradientError(
             `GradientTape.gradient: the gradient of op '${node.op.name}' for input ${j} has shape ${fmtShape(g.shape)}, expected ${fmtShape(x.shape)}`,
           );
         }
-        const prev = grads.get(x.id);
-        grads.set(x.id, prev === undefined ? g : add(prev, g));
+        const prev = x._tapeGrad;
+        x._tapeGrad = prev === null ? g : add(prev, g);
       }
     }
-    return grads;
   }
+}
+
+let lastStamp = 0;
+let inBackprop = false;
+
+/** Marks `t` as reached by the backward pass `stamp`, with no gradient yet. */
+function markTensor(t: Tensor, stamp: number, touched: Tensor[]): void {
+  t._tapeMark = stamp;
+  t._tapeGrad = null;
+  touched.push(t);
 }
 
 /**

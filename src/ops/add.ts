@@ -2,9 +2,13 @@
 import type { Tensor } from "../tensor/tensor.js";
 import { registerOp, runOp } from "./engine.js";
 import { unbroadcast } from "./unbroadcast.js";
-import { type TensorOrNumber, binaryOperands, broadcastBinary } from "./util.js";
+import { type TensorOrNumber, ARITH_ADD, arith, binaryOperands } from "./util.js";
 
-const AddOp = registerOp("Add", (dy, { inputs: [a, b] }) => [unbroadcast(dy, a!.shape), unbroadcast(dy, b!.shape)]);
+const ADD = (p: number, q: number): number => p + q;
+const AddOp = registerOp("Add", (dy, { inputs: [a, b] }, needs) => [
+  needs[0] ? unbroadcast(dy, a!.shape) : null,
+  needs[1] ? unbroadcast(dy, b!.shape) : null,
+]);
 
 /**
  * Elementwise a + b with NumPy broadcasting.
@@ -12,5 +16,5 @@ const AddOp = registerOp("Add", (dy, { inputs: [a, b] }) => [unbroadcast(dy, a!.
  */
 export function add(a: TensorOrNumber, b: TensorOrNumber): Tensor {
   const [x, y] = binaryOperands(a, b);
-  return runOp(AddOp, [x, y], broadcastBinary("add", x, y, (p, q) => p + q));
+  return runOp(AddOp, [x, y], arith("add", ARITH_ADD, x, y, ADD));
 }

@@ -1,8 +1,8 @@
 // broadcastTo: repeat x along broadcast axes to a target shape. Gradient: sum dy back to x's shape.
 import { allocate } from "../tensor/dtype.js";
-import { broadcastIndex, broadcastShapes, fmtShape, sameShape } from "../tensor/shape.js";
+import { broadcastIndex, broadcastShapes, fmtShape, sameShape, sizeOf } from "../tensor/shape.js";
 import { ShapeError } from "../errors.js";
-import { Tensor } from "../tensor/tensor.js";
+import { type Tensor, kernelTensor } from "../tensor/tensor.js";
 import { registerOp, runOp } from "./engine.js";
 import { unbroadcast } from "./unbroadcast.js";
 
@@ -18,9 +18,15 @@ export function broadcastTo(x: Tensor, shape: readonly number[]): Tensor {
   if (!sameShape(out, shape)) {
     throw new ShapeError(`broadcastTo: shape ${fmtShape(x.shape)} cannot be broadcast to ${fmtShape(shape)}`);
   }
-  const idx = broadcastIndex(x.shape, shape);
   const v = x.dataSync();
-  const o = allocate(x.dtype, idx.length);
-  for (let i = 0; i < idx.length; i++) o[i] = v[idx[i] as number] as number;
-  return runOp(BroadcastToOp, [x], new Tensor(o, shape, x.dtype));
+  let o;
+  if (x.size === 1) {
+    o = allocate(x.dtype, sizeOf(out));
+    o.fill(v[0] as number);
+  } else {
+    const idx = broadcastIndex(x.shape, out);
+    o = allocate(x.dtype, idx.length);
+    for (let i = 0; i < idx.length; i++) o[i] = v[idx[i] as number] as number;
+  }
+  return runOp(BroadcastToOp, [x], kernelTensor(o, out, x.dtype));
 }

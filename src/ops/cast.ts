@@ -2,7 +2,7 @@
 // Gradient: cast back between float dtypes; none (null) from or to int32/bool, as TensorFlow.
 import { type DType, DTYPES, convert, isFloat } from "../tensor/dtype.js";
 import { ValueError } from "../errors.js";
-import { Tensor } from "../tensor/tensor.js";
+import { Tensor, kernelTensor } from "../tensor/tensor.js";
 import { registerOp, runOp } from "./engine.js";
 
 const CastOp = registerOp("Cast", (dy, { inputs: [x] }) =>
@@ -19,5 +19,5 @@ export function cast(x: Tensor, dtype: DType): Tensor {
     throw new ValueError(`cast: unknown dtype '${String(dtype)}'; use one of ${DTYPES.join(", ")}`);
   }
   if (x.dtype === dtype) return x;
-  return runOp(CastOp, [x], new Tensor(convert(x.dataSync(), dtype), x.shape, dtype));
+  return runOp(CastOp, [x], kernelTensor(convert(x.dataSync(), dtype), x.shape, dtype));
 }

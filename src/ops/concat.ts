@@ -2,7 +2,7 @@
 import { ShapeError, ValueError } from "../errors.js";
 import { allocate } from "../tensor/dtype.js";
 import { fmtShape } from "../tensor/shape.js";
-import { Tensor } from "../tensor/tensor.js";
+import { Tensor, kernelTensor } from "../tensor/tensor.js";
 import { registerOp, runOp } from "./engine.js";
 import { normalizeAxis, splitAxis } from "./reduceUtil.js";
 import { slice } from "./slice.js";
@@ -46,5 +46,5 @@ export function concat(tensors: readonly Tensor[], axis = 0): Tensor {
     for (let o = 0; o < outer; o++) out.set(v.subarray(o * chunk, o * chunk + chunk), o * total * inner + at);
     at += chunk;
   }
-  return runOp(ConcatOp, tensors, new Tensor(out, shape, first.dtype), ax);
+  return runOp(ConcatOp, tensors, kernelTensor(out, shape, first.dtype), ax);
 }

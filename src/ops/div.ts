@@ -7,11 +7,12 @@ import { registerOp, runOp } from "./engine.js";
 import { mul } from "./mul.js";
 import { neg } from "./neg.js";
 import { unbroadcast } from "./unbroadcast.js";
-import { type TensorOrNumber, binaryOperands, broadcastBinary, checkSameDtype } from "./util.js";
+import { type TensorOrNumber, ARITH_DIV, arith, binaryOperands, checkSameDtype } from "./util.js";
 
-const DivOp = registerOp("Div", (dy, { inputs: [a, b] }) => [
-  unbroadcast(div(dy, b!), a!.shape),
-  unbroadcast(neg(div(mul(dy, a!), mul(b!, b!))), b!.shape),
+const DIV = (p: number, q: number): number => p / q;
+const DivOp = registerOp("Div", (dy, { inputs: [a, b] }, needs) => [
+  needs[0] ? unbroadcast(div(dy, b!), a!.shape) : null,
+  needs[1] ? unbroadcast(neg(div(mul(dy, a!), mul(b!, b!))), b!.shape) : null,
 ]);
 
 /**
@@ -25,7 +26,7 @@ export function div(a: TensorOrNumber, b: TensorOrNumber): Tensor {
     if (x.dtype === "bool") {
       throw new ShapeError(`div: cannot divide bool tensors ${fmtShape(x.shape)} and ${fmtShape(y.shape)}; cast them first`);
     }
-    return runOp(DivOp, [x, y], broadcastBinary("div", x, y, (p, q) => p / q, "float64"));
+    return runOp(DivOp, [x, y], arith("div", ARITH_DIV, x, y, DIV, "float64"));
   }
-  return runOp(DivOp, [x, y], broadcastBinary("div", x, y, (p, q) => p / q));
+  return runOp(DivOp, [x, y], arith("div", ARITH_DIV, x, y, DIV));
 }

@@ -8,9 +8,11 @@ import type { Tensor } from "../tensor/tensor.js";
  * The gradient of an op: given the upstream gradient `dy` (shape and dtype of the output) and
  * the op's inputs, output and saved values, returns one gradient per input, each with that
  * input's shape (broadcasting reduced away), or null where no gradient flows (e.g. a bool input).
- * Written with ops, so that an outer tape can differentiate it again.
+ * `needs[i]` tells whether input i's gradient is wanted (the tape ignores the others, so an op
+ * may return null for them and skip the work). Written with ops, so that an outer tape can
+ * differentiate it again.
  */
-export type GradFn = (dy: Tensor, node: OpNode) => readonly (Tensor | null)[];
+export type GradFn = (dy: Tensor, node: OpNode, needs: readonly boolean[]) => readonly (Tensor | null)[];
 
 /** A registered op: its name and its gradient (null: the op has none, asking for it is an error). */
 export interface OpDef {

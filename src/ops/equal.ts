@@ -3,6 +3,7 @@ import type { Tensor } from "../tensor/tensor.js";
 import { registerOp, runOp } from "./engine.js";
 import { type TensorOrNumber, binaryOperands, broadcastBinary } from "./util.js";
 
+const EQ = (p: number, q: number): number => (p === q ? 1 : 0);
 const EqualOp = registerOp("Equal", null);
 
 /**
@@ -11,5 +12,5 @@ const EqualOp = registerOp("Equal", null);
  */
 export function equal(a: TensorOrNumber, b: TensorOrNumber): Tensor {
   const [x, y] = binaryOperands(a, b);
-  return runOp(EqualOp, [x, y], broadcastBinary("equal", x, y, (p, q) => (p === q ? 1 : 0), "bool"));
+  return runOp(EqualOp, [x, y], broadcastBinary("equal", x, y, EQ, "bool"));
 }

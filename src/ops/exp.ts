@@ -1,8 +1,9 @@
 // exp: e^x elementwise. Gradient: dy · e^x (the output).
-import type { Tensor } from "../tensor/tensor.js";
+import { allocate } from "../tensor/dtype.js";
+import { type Tensor, kernelTensor } from "../tensor/tensor.js";
 import { registerOp, runOp } from "./engine.js";
 import { mul } from "./mul.js";
-import { checkFloat, mapUnary } from "./util.js";
+import { checkFloat } from "./util.js";
 
 const ExpOp = registerOp("Exp", (dy, { output }) => [mul(dy, output)]);
 
@@ -12,5 +13,8 @@ const ExpOp = registerOp("Exp", (dy, { output }) => [mul(dy, output)]);
  */
 export function exp(x: Tensor): Tensor {
   checkFloat("exp", x);
-  return runOp(ExpOp, [x], mapUnary(x, Math.exp));
+  const v = x.dataSync();
+  const out = allocate(x.dtype, v.length);
+  for (let i = 0; i < out.length; i++) out[i] = Math.exp(v[i] as number);
+  return runOp(ExpOp, [x], kernelTensor(out, x.shape, x.dtype));
 }

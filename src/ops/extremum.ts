@@ -1,6 +1,6 @@
 // The shared forward kernel and gradient of the max and min reductions.
 import { allocate } from "../tensor/dtype.js";
-import { Tensor } from "../tensor/tensor.js";
+import { Tensor, kernelTensor } from "../tensor/tensor.js";
 import { cast } from "./cast.js";
 import { div } from "./div.js";
 import { equal } from "./equal.js";
@@ -42,7 +42,7 @@ export function extremumForward(
     out = allocate(x.dtype, acc.length);
     out.set(acc);
   }
-  return { out: new Tensor(out, keepDims ? kept : dropped, x.dtype), saved: { axes, keptShape: kept } };
+  return { out: kernelTensor(out, keepDims ? kept : dropped, x.dtype), saved: { axes, keptShape: kept } };
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Tensor } from "../tensor/tensor.js";
 import { registerOp, runOp } from "./engine.js";
 import { type TensorOrNumber, binaryOperands, broadcastBinary } from "./util.js";
 
+const GT = (p: number, q: number): number => (p > q ? 1 : 0);
 const GreaterOp = registerOp("Greater", null);
 
 /**
@@ -11,5 +12,5 @@ const GreaterOp = registerOp("Greater", null);
  */
 export function greater(a: TensorOrNumber, b: TensorOrNumber): Tensor {
   const [x, y] = binaryOperands(a, b);
-  return runOp(GreaterOp, [x, y], broadcastBinary("greater", x, y, (p, q) => (p > q ? 1 : 0), "bool"));
+  return runOp(GreaterOp, [x, y], broadcastBinary("greater", x, y, GT, "bool"));
 }

@@ -3,6 +3,7 @@ import type { Tensor } from "../tensor/tensor.js";
 import { registerOp, runOp } from "./engine.js";
 import { type TensorOrNumber, binaryOperands, broadcastBinary } from "./util.js";
 
+const GE = (p: number, q: number): number => (p >= q ? 1 : 0);
 const GreaterEqualOp = registerOp("GreaterEqual", null);
 
 /**
@@ -11,5 +12,5 @@ const GreaterEqualOp = registerOp("GreaterEqual", null);
  */
 export function greaterEqual(a: TensorOrNumber, b: TensorOrNumber): Tensor {
   const [x, y] = binaryOperands(a, b);
-  return runOp(GreaterEqualOp, [x, y], broadcastBinary("greaterEqual", x, y, (p, q) => (p >= q ? 1 : 0), "bool"));
+  return runOp(GreaterEqualOp, [x, y], broadcastBinary("greaterEqual", x, y, GE, "bool"));
 }

@@ -3,6 +3,7 @@ import type { Tensor } from "../tensor/tensor.js";
 import { registerOp, runOp } from "./engine.js";
 import { type TensorOrNumber, binaryOperands, broadcastBinary } from "./util.js";
 
+const LT = (p: number, q: number): number => (p < q ? 1 : 0);
 const LessOp = registerOp("Less", null);
 
 /**
@@ -11,5 +12,5 @@ const LessOp = registerOp("Less", null);
  */
 export function less(a: TensorOrNumber, b: TensorOrNumber): Tensor {
   const [x, y] = binaryOperands(a, b);
-  return runOp(LessOp, [x, y], broadcastBinary("less", x, y, (p, q) => (p < q ? 1 : 0), "bool"));
+  return runOp(LessOp, [x, y], broadcastBinary("less", x, y, LT, "bool"));
 }

@@ -3,6 +3,7 @@ import type { Tensor } from "../tensor/tensor.js";
 import { registerOp, runOp } from "./engine.js";
 import { type TensorOrNumber, binaryOperands, broadcastBinary } from "./util.js";
 
+const LE = (p: number, q: number): number => (p <= q ? 1 : 0);
 const LessEqualOp = registerOp("LessEqual", null);
 
 /**
@@ -11,5 +12,5 @@ const LessEqualOp = registerOp("LessEqual", null);
  */
 export function lessEqual(a: TensorOrNumber, b: TensorOrNumber): Tensor {
   const [x, y] = binaryOperands(a, b);
-  return runOp(LessEqualOp, [x, y], broadcastBinary("lessEqual", x, y, (p, q) => (p <= q ? 1 : 0), "bool"));
+  return runOp(LessEqualOp, [x, y], broadcastBinary("lessEqual", x, y, LE, "bool"));
 }

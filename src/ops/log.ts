@@ -1,8 +1,9 @@
 // log: natural logarithm elementwise (log 0 = −∞, log of a negative = NaN, as IEEE). Gradient: dy / x.
-import type { Tensor } from "../tensor/tensor.js";
+import { allocate } from "../tensor/dtype.js";
+import { type Tensor, kernelTensor } from "../tensor/tensor.js";
 import { registerOp, runOp } from "./engine.js";
 import { div } from "./div.js";
-import { checkFloat, mapUnary } from "./util.js";
+import { checkFloat } from "./util.js";
 
 const LogOp = registerOp("Log", (dy, { inputs: [x] }) => [div(dy, x!)]);
 
@@ -12,5 +13,8 @@ const LogOp = registerOp("Log", (dy, { inputs: [x] }) => [div(dy, x!)]);
  */
 export function log(x: Tensor): Tensor {
   checkFloat("log", x);
-  return runOp(LogOp, [x], mapUnary(x, Math.log));
+  const v = x.dataSync();
+  const out = allocate(x.dtype, v.length);
+  for (let i = 0; i < out.length; i++) out[i] = Math.log(v[i] as number);
+  return runOp(LogOp, [x], kernelTensor(out, x.shape, x.dtype));
 }

@@ -1,7 +1,7 @@
 // logSoftmax along one axis: x − m − ln Σ e^(x − m) with m the maximum (finite for any finite input).
 // Gradient: dy − e^out · Σ dy along the axis.
 import { allocate } from "../tensor/dtype.js";
-import { Tensor } from "../tensor/tensor.js";
+import { Tensor, kernelTensor } from "../tensor/tensor.js";
 import { registerOp, runOp } from "./engine.js";
 import { exp } from "./exp.js";
 import { mul } from "./mul.js";
@@ -34,5 +34,5 @@ export function logSoftmax(x: Tensor, axis = -1): Tensor {
       for (let j = 0; j < n; j++) out[base + j * inner] = (v[base + j * inner] as number) - shift;
     }
   }
-  return runOp(LogSoftmaxOp, [x], new Tensor(out, x.shape, x.dtype), ax);
+  return runOp(LogSoftmaxOp, [x], kernelTensor(out, x.shape, x.dtype), ax);
 }

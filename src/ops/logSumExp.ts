@@ -1,7 +1,7 @@
 // logSumExp: ln Σ e^x over axes, computed as m + ln Σ e^(x − m) with m the maximum, so it never
 // overflows. Gradient: dy · e^(x − out), i.e. dy times the softmax over the reduced axes.
 import { allocate } from "../tensor/dtype.js";
-import { Tensor } from "../tensor/tensor.js";
+import { Tensor, kernelTensor } from "../tensor/tensor.js";
 import { registerOp, runOp } from "./engine.js";
 import { exp } from "./exp.js";
 import { mul } from "./mul.js";
@@ -56,5 +56,5 @@ export function logSumExp(x: Tensor, axis?: number | readonly number[], keepDims
     }
     for (let o = 0; o < outSize; o++) out[o] = (m[o] as number) + Math.log(s[o] as number);
   }
-  return runOp(LogSumExpOp, [x], new Tensor(out, keepDims ? kept : dropped, x.dtype), { keptShape: kept } satisfies LogSumExpSaved);
+  return runOp(LogSumExpOp, [x], kernelTensor(out, keepDims ? kept : dropped, x.dtype), { keptShape: kept } satisfies LogSumExpSaved);
 }

@@ -3,7 +3,7 @@
 import { ShapeError } from "../errors.js";
 import { allocate } from "../tensor/dtype.js";
 import { fmtShape } from "../tensor/shape.js";
-import { Tensor } from "../tensor/tensor.js";
+import { Tensor, kernelTensor } from "../tensor/tensor.js";
 import { registerOp, runOp } from "./engine.js";
 import { checkSameDtype } from "./util.js";
 
@@ -12,12 +12,12 @@ interface MatMulSaved {
   transposeB: boolean;
 }
 
-const MatMulOp = registerOp("MatMul", (dy, { inputs: [a, b], saved }) => {
+const MatMulOp = registerOp("MatMul", (dy, { inputs: [a, b], saved }, needs) => {
   const { transposeA, transposeB } = saved as MatMulSaved;
   const A = a as Tensor;
   const B = b as Tensor;
-  const dA = transposeA ? matMul(B, dy, transposeB, true) : matMul(dy, B, false, !transposeB);
-  const dB = transposeB ? matMul(dy, A, true, transposeA) : matMul(A, dy, !transposeA, false);
+  const dA = !needs[0] ? null : transposeA ? matMul(B, dy, transposeB, true) : matMul(dy, B, false, !transposeB);
+  const dB = !needs[1] ? null : transposeB ? matMul(dy, A, true, transposeA) : matMul(A, dy, !transposeA, false);
   return [dA, dB];
 });
 
@@ -56,5 +56,5 @@ export function matMul(a: Tensor, b: Tensor, transposeA = false, transposeB = fa
       out[i * n + j] = s;
     }
   }
-  return runOp(MatMulOp, [a, b], new Tensor(out, [m, n], a.dtype), { transposeA, transposeB } satisfies MatMulSaved);
+  return runOp(MatMulOp, [a, b], kernelTensor(out, [m, n], a.dtype), { transposeA, transposeB } satisfies MatMulSaved);
 }

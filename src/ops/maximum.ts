@@ -6,9 +6,13 @@ import { unbroadcast } from "./unbroadcast.js";
 import { type TensorOrNumber, binaryOperands, broadcastBinary, checkNumeric } from "./util.js";
 import { where } from "./where.js";
 
-const MaximumOp = registerOp("Maximum", (dy, { inputs: [a, b] }) => {
-  const aWins = broadcastBinary("maximum", a!, b!, (p, q) => (p >= q ? 1 : 0), "bool");
-  return [unbroadcast(where(aWins, dy, 0), a!.shape), unbroadcast(where(aWins, 0, dy), b!.shape)];
+const A_WINS = (p: number, q: number): number => (p >= q ? 1 : 0);
+const MaximumOp = registerOp("Maximum", (dy, { inputs: [a, b] }, needs) => {
+  const aWins = broadcastBinary("maximum", a!, b!, A_WINS, "bool");
+  return [
+    needs[0] ? unbroadcast(where(aWins, dy, 0), a!.shape) : null,
+    needs[1] ? unbroadcast(where(aWins, 0, dy), b!.shape) : null,
+  ];
 });
 
 /**

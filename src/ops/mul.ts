@@ -2,9 +2,13 @@
 import type { Tensor } from "../tensor/tensor.js";
 import { registerOp, runOp } from "./engine.js";
 import { unbroadcast } from "./unbroadcast.js";
-import { type TensorOrNumber, binaryOperands, broadcastBinary } from "./util.js";
+import { type TensorOrNumber, ARITH_MUL, arith, binaryOperands } from "./util.js";
 
-const MulOp = registerOp("Mul", (dy, { inputs: [a, b] }) => [unbroadcast(mul(dy, b!), a!.shape), unbroadcast(mul(dy, a!), b!.shape)]);
+const MUL = (p: number, q: number): number => p * q;
+const MulOp = registerOp("Mul", (dy, { inputs: [a, b] }, needs) => [
+  needs[0] ? unbroadcast(mul(dy, b!), a!.shape) : null,
+  needs[1] ? unbroadcast(mul(dy, a!), b!.shape) : null,
+]);
 
 /**
  * Elementwise a · b with NumPy broadcasting.
@@ -12,5 +16,5 @@ const MulOp = registerOp("Mul", (dy, { inputs: [a, b] }) => [unbroadcast(mul(dy,
  */
 export function mul(a: TensorOrNumber, b: TensorOrNumber): Tensor {
   const [x, y] = binaryOperands(a, b);
-  return runOp(MulOp, [x, y], broadcastBinary("mul", x, y, (p, q) => p * q));
+  return runOp(MulOp, [x, y], arith("mul", ARITH_MUL, x, y, MUL));
 }

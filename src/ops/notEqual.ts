@@ -3,6 +3,7 @@ import type { Tensor } from "../tensor/tensor.js";
 import { registerOp, runOp } from "./engine.js";
 import { type TensorOrNumber, binaryOperands, broadcastBinary } from "./util.js";
 
+const NE = (p: number, q: number): number => (p !== q ? 1 : 0);
 const NotEqualOp = registerOp("NotEqual", null);
 
 /**
@@ -11,5 +12,5 @@ const NotEqualOp = registerOp("NotEqual", null);
  */
 export function notEqual(a: TensorOrNumber, b: TensorOrNumber): Tensor {
   const [x, y] = binaryOperands(a, b);
-  return runOp(NotEqualOp, [x, y], broadcastBinary("notEqual", x, y, (p, q) => (p !== q ? 1 : 0), "bool"));
+  return runOp(NotEqualOp, [x, y], broadcastBinary("notEqual", x, y, NE, "bool"));
 }

@@ -1,7 +1,7 @@
 // oneHot: int32 indices → float32 rows with onValue at each index and offValue elsewhere. No gradient.
 import { ShapeError, ValueError } from "../errors.js";
 import { fmtShape } from "../tensor/shape.js";
-import { Tensor } from "../tensor/tensor.js";
+import { Tensor, kernelTensor } from "../tensor/tensor.js";
 import { registerOp, runOp } from "./engine.js";
 
 const OneHotOp = registerOp("OneHot", null);
@@ -25,5 +25,5 @@ export function oneHot(indices: Tensor, depth: number, onValue = 1, offValue = 0
     const c = iv[i] as number;
     if (c >= 0 && c < depth) out[i * depth + c] = onValue;
   }
-  return runOp(OneHotOp, [indices], new Tensor(out, [...indices.shape, depth], "float32"));
+  return runOp(OneHotOp, [indices], kernelTensor(out, [...indices.shape, depth], "float32"));
 }

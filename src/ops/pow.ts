@@ -10,10 +10,13 @@ import { unbroadcast } from "./unbroadcast.js";
 import { type TensorOrNumber, binaryOperands, broadcastBinary, checkNumeric, mapUnary } from "./util.js";
 import { where } from "./where.js";
 
-const PowOp = registerOp("Pow", (dy, { inputs: [a, b], output }) => {
+const POSITIVE = (v: number): number => (v > 0 ? 1 : 0);
+
+const PowOp = registerOp("Pow", (dy, { inputs: [a, b], output }, needs) => {
   if (!isFloat(a!.dtype)) return [null, null];
-  const da = unbroadcast(mul(dy, mul(b!, pow(a!, sub(b!, 1)))), a!.shape);
-  const positive = mapUnary(a!, (v) => (v > 0 ? 1 : 0), "bool");
+  const da = needs[0] ? unbroadcast(mul(dy, mul(b!, pow(a!, sub(b!, 1)))), a!.shape) : null;
+  if (!needs[1]) return [da, null];
+  const positive = mapUnary(a!, POSITIVE, "bool");
   const lnA = where(positive, log(where(positive, a!, 1)), 0);
   const db = unbroadcast(mul(dy, mul(output, lnA)), b!.shape);
   return [da, db];

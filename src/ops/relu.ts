@@ -4,7 +4,9 @@ import { registerOp, runOp } from "./engine.js";
 import { checkNumeric, mapUnary } from "./util.js";
 import { where } from "./where.js";
 
-const ReluOp = registerOp("Relu", (dy, { inputs: [x] }) => [where(mapUnary(x!, (v) => (v > 0 ? 1 : 0), "bool"), dy, 0)]);
+const POSITIVE = (v: number): number => (v > 0 ? 1 : 0);
+const RELU = (v: number): number => (v < 0 ? 0 : v);
+const ReluOp = registerOp("Relu", (dy, { inputs: [x] }) => [where(mapUnary(x!, POSITIVE, "bool"), dy, 0)]);
 
 /**
  * Elementwise rectified linear unit, max(x, 0) (NaN stays NaN).
@@ -12,5 +14,5 @@ const ReluOp = registerOp("Relu", (dy, { inputs: [x] }) => [where(mapUnary(x!, (
  */
 export function relu(x: Tensor): Tensor {
   checkNumeric("relu", x);
-  return runOp(ReluOp, [x], mapUnary(x, (v) => (v < 0 ? 0 : v)));
+  return runOp(ReluOp, [x], mapUnary(x, RELU));
 }

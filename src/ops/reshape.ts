@@ -1,7 +1,8 @@
-// reshape: the same values under another shape (one dimension may be -1). Gradient: reshape back.
+// reshape: the same values under another shape (one dimension may be -1); x itself when the
+// shape is unchanged. Gradient: reshape back.
 import { ShapeError } from "../errors.js";
-import { fmtShape } from "../tensor/shape.js";
-import { Tensor } from "../tensor/tensor.js";
+import { fmtShape, sameShape } from "../tensor/shape.js";
+import { type Tensor, kernelTensor } from "../tensor/tensor.js";
 import { registerOp, runOp } from "./engine.js";
 
 const ReshapeOp = registerOp("Reshape", (dy, node) => [reshape(dy, (node.inputs[0] as Tensor).shape)]);
@@ -11,7 +12,9 @@ const ReshapeOp = registerOp("Reshape", (dy, node) => [reshape(dy, (node.inputs[
  * @example reshape(tensor([1, 2, 3, 4]), [2, -1]) // shape [2, 2]
  */
 export function reshape(x: Tensor, shape: readonly number[]): Tensor {
-  const target = [...shape];
+  if (sameShape(x.shape, shape)) return x;
+  const target: number[] = [];
+  for (let i = 0; i < shape.length; i++) target.push(shape[i] as number);
   const unknown = target.indexOf(-1);
   let known = 1;
   for (let i = 0; i < target.length; i++) if (i !== unknown) known *= target[i] as number;
@@ -19,11 +22,16 @@ export function reshape(x: Tensor, shape: readonly number[]): Tensor {
     if (target.indexOf(-1, unknown + 1) >= 0 || known === 0 || x.size % known !== 0) {
       throw new ShapeError(`reshape: cannot reshape ${fmtShape(x.shape)} (${x.size} elements) to ${fmtShape(shape)}`);
     }
-    target[unknown] = x.size / known;
+    target[unknown] = (x.size / known) | 0;
   }
-  if (target.some((s) => !Number.isInteger(s) || s < 0) || target.reduce((p, s) => p * s, 1) !== x.size) {
+  let size = 1;
+  for (const s of target) {
+    if (!Number.isInteger(s) || s < 0) size = NaN;
+    size *= s;
+  }
+  if (size !== x.size) {
     throw new ShapeError(`reshape: cannot reshape ${fmtShape(x.shape)} (${x.size} elements) to ${fmtShape(shape)}`);
   }
   // Storage is never written in place (Variable.assign replaces it), so sharing it is safe.
-  return runOp(ReshapeOp, [x], new Tensor(x.dataSync(), target, x.dtype));
+  return runOp(ReshapeOp, [x], kernelTensor(x.dataSync(), target, x.dtype));
 }

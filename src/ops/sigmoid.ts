@@ -1,9 +1,10 @@
 // sigmoid: 1 / (1 + e^(−x)), computed without overflow. Gradient: dy · σ(x) · (1 − σ(x)).
-import type { Tensor } from "../tensor/tensor.js";
+import { allocate } from "../tensor/dtype.js";
+import { type Tensor, kernelTensor } from "../tensor/tensor.js";
 import { registerOp, runOp } from "./engine.js";
 import { mul } from "./mul.js";
 import { sub } from "./sub.js";
-import { checkFloat, mapUnary } from "./util.js";
+import { checkFloat } from "./util.js";
 
 const SigmoidOp = registerOp("Sigmoid", (dy, { output: s }) => [mul(dy, mul(s, sub(1, s)))]);
 
@@ -20,5 +21,8 @@ export function sigmoidScalar(x: number): number {
  */
 export function sigmoid(x: Tensor): Tensor {
   checkFloat("sigmoid", x);
-  return runOp(SigmoidOp, [x], mapUnary(x, sigmoidScalar));
+  const v = x.dataSync();
+  const out = allocate(x.dtype, v.length);
+  for (let i = 0; i < out.length; i++) out[i] = sigmoidScalar(v[i] as number);
+  return runOp(SigmoidOp, [x], kernelTensor(out, x.shape, x.dtype));
 }

@@ -3,7 +3,7 @@
 import { ShapeError } from "../errors.js";
 import { allocate } from "../tensor/dtype.js";
 import { fmtShape, stridesOf } from "../tensor/shape.js";
-import { Tensor } from "../tensor/tensor.js";
+import { Tensor, kernelTensor } from "../tensor/tensor.js";
 import { registerOp, runOp } from "./engine.js";
 import { pad } from "./pad.js";
 
@@ -63,5 +63,5 @@ export function slice(x: Tensor, begin: number | readonly number[], size?: numbe
       }
     }
   }
-  return runOp(SliceOp, [x], new Tensor(out, shape, x.dtype), start);
+  return runOp(SliceOp, [x], kernelTensor(out, shape, x.dtype), start);
 }

@@ -1,7 +1,7 @@
 // softmax along one axis: e^(x − m) / Σ e^(x − m) with m the maximum (never overflows).
 // Gradient: out · (dy − Σ dy·out) along the axis.
 import { allocate } from "../tensor/dtype.js";
-import { Tensor } from "../tensor/tensor.js";
+import { Tensor, kernelTensor } from "../tensor/tensor.js";
 import { registerOp, runOp } from "./engine.js";
 import { mul } from "./mul.js";
 import { normalizeAxis, splitAxis } from "./reduceUtil.js";
@@ -36,5 +36,5 @@ export function softmax(x: Tensor, axis = -1): Tensor {
       for (let j = 0; j < n; j++) out[base + j * inner] = (out[base + j * inner] as number) / s;
     }
   }
-  return runOp(SoftmaxOp, [x], new Tensor(out, x.shape, x.dtype), ax);
+  return runOp(SoftmaxOp, [x], kernelTensor(out, x.shape, x.dtype), ax);
 }

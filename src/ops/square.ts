@@ -4,6 +4,7 @@ import { registerOp, runOp } from "./engine.js";
 import { mul } from "./mul.js";
 import { checkNumeric, mapUnary } from "./util.js";
 
+const SQUARE = (v: number): number => v * v;
 const SquareOp = registerOp("Square", (dy, { inputs: [x] }) => [mul(dy, mul(x!, 2))]);
 
 /**
@@ -12,5 +13,5 @@ const SquareOp = registerOp("Square", (dy, { inputs: [x] }) => [mul(dy, mul(x!, 
  */
 export function square(x: Tensor): Tensor {
   checkNumeric("square", x);
-  return runOp(SquareOp, [x], mapUnary(x, (v) => v * v));
+  return runOp(SquareOp, [x], mapUnary(x, SQUARE));
 }

@@ -3,9 +3,13 @@ import type { Tensor } from "../tensor/tensor.js";
 import { registerOp, runOp } from "./engine.js";
 import { neg } from "./neg.js";
 import { unbroadcast } from "./unbroadcast.js";
-import { type TensorOrNumber, binaryOperands, broadcastBinary } from "./util.js";
+import { type TensorOrNumber, ARITH_SUB, arith, binaryOperands } from "./util.js";
 
-const SubOp = registerOp("Sub", (dy, { inputs: [a, b] }) => [unbroadcast(dy, a!.shape), unbroadcast(neg(dy), b!.shape)]);
+const SUB = (p: number, q: number): number => p - q;
+const SubOp = registerOp("Sub", (dy, { inputs: [a, b] }, needs) => [
+  needs[0] ? unbroadcast(dy, a!.shape) : null,
+  needs[1] ? unbroadcast(neg(dy), b!.shape) : null,
+]);
 
 /**
  * Elementwise a − b with NumPy broadcasting.
@@ -13,5 +17,5 @@ const SubOp = registerOp("Sub", (dy, { inputs: [a, b] }) => [unbroadcast(dy, a!.
  */
 export function sub(a: TensorOrNumber, b: TensorOrNumber): Tensor {
   const [x, y] = binaryOperands(a, b);
-  return runOp(SubOp, [x, y], broadcastBinary("sub", x, y, (p, q) => p - q));
+  return runOp(SubOp, [x, y], arith("sub", ARITH_SUB, x, y, SUB));
 }

@@ -1,7 +1,7 @@
 // sum over axes (all by default), optionally keeping reduced dimensions. Gradient: broadcast dy back.
 import { allocate } from "../tensor/dtype.js";
-import { stridesOf } from "../tensor/shape.js";
-import { Tensor } from "../tensor/tensor.js";
+import { sizeOf, stridesOf } from "../tensor/shape.js";
+import { type Tensor, kernelTensor } from "../tensor/tensor.js";
 import { registerOp, runOp } from "./engine.js";
 import { normalizeAxes } from "./util.js";
 import { broadcastTo } from "./broadcastTo.js";
@@ -9,6 +9,15 @@ import { reshape } from "./reshape.js";
 
 interface SumSaved {
   keptShape: number[];
+}
+
+const ADD = (a: number, b: number): number => a + b;
+
+/** A shape of `rank` ones (the kept shape of a full reduction). */
+export function onesShape(rank: number): number[] {
+  const s: number[] = [];
+  for (let i = 0; i < rank; i++) s.push(1);
+  return s;
 }
 
 const SumOp = registerOp("Sum", (dy, node) => {
@@ -63,13 +72,22 @@ export function reduceKernel(
 
 /**
  * Sums the elements of `x` over `axis` (all axes when omitted); `keepDims` keeps reduced axes as size 1.
- * Accumulates in float64 and rounds once to the output dtype.
+ * Accumulates in float64 and rounds once to the output dtype; the sum of no elements is 0.
  * @example sum(tensor([[1, 2], [3, 4]]), 0) // [4, 6]
  */
 export function sum(x: Tensor, axis?: number | readonly number[], keepDims = false): Tensor {
+  const dtype = x.dtype === "bool" ? "int32" : x.dtype;
+  if (axis === undefined || (x.rank === 1 && (axis === 0 || axis === -1))) {
+    const v = x.dataSync();
+    let s = 0;
+    for (let i = 0; i < v.length; i++) s += v[i] as number;
+    const out = allocate(dtype, 1);
+    out[0] = s;
+    const kept = onesShape(x.rank);
+    return runOp(SumOp, [x], kernelTensor(out, keepDims ? kept : [], dtype), { keptShape: kept } satisfies SumSaved);
+  }
   const axes = normalizeAxes("sum", axis, x.rank);
   const { kept, dropped } = reducedShapes(x.shape, axes);
-  const dtype = x.dtype === "bool" ? "int32" : x.dtype;
   let out;
   if (axes.length === x.rank) {
     const v = x.dataSync();
@@ -78,9 +96,33 @@ export function sum(x: Tensor, axis?: number | readonly number[], keepDims = fal
     out = allocate(dtype, 1);
     out[0] = s;
   } else {
-    const acc = reduceKernel(x, axes, 0, (a, b) => a + b);
-    out = allocate(dtype, acc.length);
-    out.set(acc);
+    out = allocate(dtype, sizeOf(dropped));
+    const v = x.dataSync();
+    const k = axes.length;
+    let prefix = true;
+    let suffix = true;
+    for (let i = 0; i < k; i++) {
+      if (axes[i] !== i) prefix = false;
+      if (axes[i] !== x.rank - k + i) suffix = false;
+    }
+    if (prefix || suffix) {
+      // The reduced axes are the leading (or trailing) ones: sum strided (or contiguous) runs.
+      const inner = prefix ? out.length : v.length / Math.max(out.length, 1);
+      const outer = prefix ? v.length / Math.max(out.length, 1) : out.length;
+      if (prefix) {
+        for (let j = 0; j < inner; j++) {
+          let s = 0;
+          for (let o = 0; o < outer; o++) s += v[o * inner + j] as number;
+          out[j] = s;
+        }
+      } else {
+        for (let o = 0; o < outer; o++) {
+          let s = 0;
+          for (let j = 0; j < inner; j++) s += v[o * inner + j] as number;
+          out[o] = s;
+        }
+      }
+    } else out.set(reduceKernel(x, axes, 0, ADD));
   }
-  return runOp(SumOp, [x], new Tensor(out, keepDims ? kept : dropped, dtype), { keptShape: kept } satisfies SumSaved);
+  return runOp(SumOp, [x], kernelTensor(out, keepDims ? kept : dropped, dtype), { keptShape: kept } satisfies SumSaved);
 }

@@ -2,7 +2,7 @@
 import { ShapeError } from "../errors.js";
 import { allocate } from "../tensor/dtype.js";
 import { fmtShape, stridesOf } from "../tensor/shape.js";
-import { Tensor } from "../tensor/tensor.js";
+import { Tensor, kernelTensor } from "../tensor/tensor.js";
 import { registerOp, runOp } from "./engine.js";
 
 const TransposeOp = registerOp("Transpose", (dy, { saved }) => {
@@ -49,5 +49,5 @@ export function transpose(x: Tensor, perm?: readonly number[]): Tensor {
       }
     }
   }
-  return runOp(TransposeOp, [x], new Tensor(out, shape, x.dtype), p);
+  return runOp(TransposeOp, [x], kernelTensor(out, shape, x.dtype), p);
 }

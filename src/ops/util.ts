@@ -2,17 +2,34 @@
 import { ShapeError } from "../errors.js";
 import { type DType, type DataArray, allocate } from "../tensor/dtype.js";
 import { broadcastIndex, broadcastShapes, fmtShape, sameShape } from "../tensor/shape.js";
-import { Tensor } from "../tensor/tensor.js";
+import { Tensor, kernelTensor } from "../tensor/tensor.js";
 
 /** A tensor, or a JavaScript number taken as a scalar of the other operand's dtype. */
 export type TensorOrNumber = Tensor | number;
 
-/** Converts a number to a scalar tensor of `dtype`; passes tensors through. */
+const SCALAR_SHAPE: readonly number[] = [];
+const scalarCache: Record<DType, Map<number, Tensor>> = {
+  float32: new Map(),
+  float64: new Map(),
+  int32: new Map(),
+  bool: new Map(),
+};
+
+/**
+ * Converts a number to a scalar tensor of `dtype`; passes tensors through. Scalars of constants
+ * are cached (tensors are immutable), so `mul(x, 2)` in a loop allocates nothing for the 2.
+ */
 export function toTensor(x: TensorOrNumber, dtype: DType): Tensor {
   if (x instanceof Tensor) return x;
+  const cache = scalarCache[dtype];
+  const hit = Object.is(x, -0) ? undefined : cache.get(x);
+  if (hit !== undefined) return hit;
   const v = allocate(dtype, 1);
   v[0] = dtype === "bool" ? (x !== 0 ? 1 : 0) : x;
-  return new Tensor(v, [], dtype);
+  const t = kernelTensor(v, SCALAR_SHAPE, dtype);
+  if (cache.size >= 1024) cache.clear();
+  if (!Object.is(x, -0)) cache.set(x, t);
+  return t;
 }
 
 /** Coerces the two operands of a binary op; numbers take the dtype of the tensor operand. */
@@ -44,6 +61,56 @@ export function checkNumeric(op: string, t: Tensor): void {
   }
 }
 
+/** Codes of the arithmetic kernels that `arith` runs without a per-element function call. */
+export const ARITH_ADD = 0;
+/** a − b (see `arith`). */
+export const ARITH_SUB = 1;
+/** a · b (see `arith`). */
+export const ARITH_MUL = 2;
+/** a / b (see `arith`). */
+export const ARITH_DIV = 3;
+
+/**
+ * Elementwise + − × ÷ (by `code`) with NumPy broadcasting: equal shapes and a one-element operand
+ * run tight loops of their own (the common cases in training loops); the rest goes through
+ * `broadcastBinary` with `f`. The result has `outDtype` (default: the inputs').
+ */
+export function arith(op: string, code: number, a: Tensor, b: Tensor, f: (x: number, y: number) => number, outDtype: DType = a.dtype): Tensor {
+  if (a.dtype !== b.dtype) checkSameDtype(op, a, b);
+  const av = a.dataSync();
+  const bv = b.dataSync();
+  let shape: readonly number[];
+  let out: DataArray;
+  if (sameShape(a.shape, b.shape)) {
+    shape = a.shape;
+    out = allocate(outDtype, av.length);
+    const n = out.length;
+    if (code === ARITH_ADD) for (let i = 0; i < n; i++) out[i] = (av[i] as number) + (bv[i] as number);
+    else if (code === ARITH_SUB) for (let i = 0; i < n; i++) out[i] = (av[i] as number) - (bv[i] as number);
+    else if (code === ARITH_MUL) for (let i = 0; i < n; i++) out[i] = (av[i] as number) * (bv[i] as number);
+    else for (let i = 0; i < n; i++) out[i] = (av[i] as number) / (bv[i] as number);
+  } else if (b.size === 1 && b.rank <= a.rank) {
+    shape = a.shape;
+    out = allocate(outDtype, av.length);
+    const n = out.length;
+    const q = bv[0] as number;
+    if (code === ARITH_ADD) for (let i = 0; i < n; i++) out[i] = (av[i] as number) + q;
+    else if (code === ARITH_SUB) for (let i = 0; i < n; i++) out[i] = (av[i] as number) - q;
+    else if (code === ARITH_MUL) for (let i = 0; i < n; i++) out[i] = (av[i] as number) * q;
+    else for (let i = 0; i < n; i++) out[i] = (av[i] as number) / q;
+  } else if (a.size === 1 && a.rank <= b.rank) {
+    shape = b.shape;
+    out = allocate(outDtype, bv.length);
+    const n = out.length;
+    const p = av[0] as number;
+    if (code === ARITH_ADD) for (let i = 0; i < n; i++) out[i] = p + (bv[i] as number);
+    else if (code === ARITH_SUB) for (let i = 0; i < n; i++) out[i] = p - (bv[i] as number);
+    else if (code === ARITH_MUL) for (let i = 0; i < n; i++) out[i] = p * (bv[i] as number);
+    else for (let i = 0; i < n; i++) out[i] = p / (bv[i] as number);
+  } else return broadcastBinary(op, a, b, f, outDtype);
+  return kernelTensor(out, shape, outDtype);
+}
+
 /** Applies `f` elementwise with NumPy broadcasting; the result has dtype `outDtype` (default: the inputs'). */
 export function broadcastBinary(
   op: string,
@@ -58,9 +125,9 @@ export function broadcastBinary(
   if (sameShape(a.shape, b.shape)) {
     const out = allocate(outDtype, a.size);
     for (let i = 0; i < out.length; i++) out[i] = f(av[i] as number, bv[i] as number);
-    return new Tensor(out, a.shape, outDtype);
+    return kernelTensor(out, a.shape, outDtype);
   }
-  const shape = broadcastShapes(a.shape, b.shape, op);
+  const shape = b.size === 1 && b.rank <= a.rank ? a.shape : a.size === 1 && a.rank <= b.rank ? b.shape : broadcastShapes(a.shape, b.shape, op);
   const out = allocate(outDtype, shapeSize(shape));
   if (b.size === 1 && shape.length === a.shape.length) {
     const y = bv[0] as number;
@@ -73,7 +140,7 @@ export function broadcastBinary(
     const ib = broadcastIndex(b.shape, shape);
     for (let i = 0; i < out.length; i++) out[i] = f(av[ia[i] as number] as number, bv[ib[i] as number] as number);
   }
-  return new Tensor(out, shape, outDtype);
+  return kernelTensor(out, shape, outDtype);
 }
 
 /** Applies `f` to every element; the result has dtype `outDtype` (default: the input's). */
@@ -81,7 +148,7 @@ export function mapUnary(t: Tensor, f: (x: number) => number, outDtype: DType = 
   const v = t.dataSync();
   const out: DataArray = allocate(outDtype, t.size);
   for (let i = 0; i < out.length; i++) out[i] = f(v[i] as number);
-  return new Tensor(out, t.shape, outDtype);
+  return kernelTensor(out, t.shape, outDtype);
 }
 
 function shapeSize(shape: readonly number[]): number {

@@ -3,15 +3,15 @@
 import { ShapeError } from "../errors.js";
 import { allocate } from "../tensor/dtype.js";
 import { broadcastIndex, broadcastShapes, fmtShape, sameShape, sizeOf } from "../tensor/shape.js";
-import { Tensor } from "../tensor/tensor.js";
+import { Tensor, kernelTensor } from "../tensor/tensor.js";
 import { registerOp, runOp } from "./engine.js";
 import { unbroadcast } from "./unbroadcast.js";
 import { type TensorOrNumber, binaryOperands, checkSameDtype } from "./util.js";
 
-const WhereOp = registerOp("Where", (dy, { inputs: [cond, a, b] }) => [
+const WhereOp = registerOp("Where", (dy, { inputs: [cond, a, b] }, needs) => [
   null,
-  unbroadcast(where(cond!, dy, 0), a!.shape),
-  unbroadcast(where(cond!, 0, dy), b!.shape),
+  needs[1] ? unbroadcast(where(cond!, dy, 0), a!.shape) : null,
+  needs[2] ? unbroadcast(where(cond!, 0, dy), b!.shape) : null,
 ]);
 
 /**
@@ -51,5 +51,5 @@ export function where(cond: Tensor, a: TensorOrNumber, b: TensorOrNumber): Tenso
       out[i] = cv[ic[i] as number] !== 0 ? (xv[ix[i] as number] as number) : (yv[iy[i] as number] as number);
     }
   }
-  return runOp(WhereOp, [cond, x, y], new Tensor(out, shape, x.dtype));
+  return runOp(WhereOp, [cond, x, y], kernelTensor(out, shape, x.dtype));
 }

@@ -26,6 +26,7 @@ export function fmtShape(shape: readonly number[]): string {
 
 /** True when both shapes are equal. */
 export function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  if (a === b) return true;
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
@@ -43,12 +44,12 @@ export function checkShape(shape: readonly number[], op: string): void {
 /** The NumPy broadcast of two shapes; throws a ShapeError naming `op` and both shapes when they do not broadcast. */
 export function broadcastShapes(a: readonly number[], b: readonly number[], op: string): number[] {
   const rank = Math.max(a.length, b.length);
-  const out = new Array<number>(rank);
+  const out: number[] = [];
   for (let i = 0; i < rank; i++) {
     const da = a[a.length - rank + i] ?? 1;
     const db = b[b.length - rank + i] ?? 1;
-    if (da === db || db === 1) out[i] = da;
-    else if (da === 1) out[i] = db;
+    if (da === db || db === 1) out.push(da);
+    else if (da === 1) out.push(db);
     else {
       throw new ShapeError(
         `${op}: shapes ${fmtShape(a)} and ${fmtShape(b)} do not broadcast (dimension ${i - rank} is ${da} vs ${db})`,

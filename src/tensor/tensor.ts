@@ -8,12 +8,23 @@ import { formatTensor } from "./format.js";
 export type NestedArray = number | boolean | NestedArray[];
 
 let nextTensorId = 0;
+let trusted = false;
+
+/**
+ * Wraps the output of an op kernel without validating it (the op has already checked it). `shape`
+ * must be a fresh array or another tensor's shape, never a caller's array: it is shared, not copied.
+ * Internal: ops use it to keep per-op overhead small; everyone else uses `new Tensor`.
+ */
+export function kernelTensor(values: DataArray, shape: readonly number[], dtype: DType): Tensor {
+  trusted = true;
+  return new Tensor(values, shape, dtype);
+}
 
 /** An n-dimensional array of one dtype, stored row-major in a typed array. */
 export class Tensor {
   /** A unique id, used by the gradient tape to recognise tensors. */
   readonly id: number;
-  /** The dimensions, outermost first; `[]` for a scalar. */
+  /** The dimensions, outermost first; `[]` for a scalar. Read-only: never mutate it (it may be shared between tensors). */
   readonly shape: readonly number[];
   /** The data type. */
   readonly dtype: DType;
@@ -21,21 +32,33 @@ export class Tensor {
   readonly size: number;
   /** The storage; replaced (never resized) only by `Variable.assign`. */
   protected values: DataArray;
+  /** @internal Gradient-tape bookkeeping: the stamp of the backward pass that last reached this tensor. */
+  _tapeMark = 0;
+  /** @internal Gradient-tape bookkeeping: the gradient accumulated for this tensor during that pass. */
+  _tapeGrad: Tensor | null = null;
 
-  /** Wraps `values` (not copied) as a tensor of `shape`; the typed array must match `dtype`. */
+  /** Wraps `values` (not copied) as a tensor of `shape` (copied); the typed array must match `dtype`. */
   constructor(values: DataArray, shape: readonly number[], dtype: DType = dtypeOfArray(values)) {
-    checkShape(shape, "Tensor");
-    const size = sizeOf(shape);
-    if (values.length !== size) {
-      throw new ShapeError(`Tensor: ${values.length} values do not fill shape ${fmtShape(shape)} (${size} elements)`);
-    }
-    if (dtypeOfArray(values) !== dtype) {
-      throw new ShapeError(`Tensor: storage ${values.constructor.name} does not hold dtype ${dtype}`);
+    if (trusted) trusted = false;
+    else {
+      checkShape(shape, "Tensor");
+      const size = sizeOf(shape);
+      if (values.length !== size) {
+        throw new ShapeError(`Tensor: ${values.length} values do not fill shape ${fmtShape(shape)} (${size} elements)`);
+      }
+      if (dtypeOfArray(values) !== dtype) {
+        throw new ShapeError(`Tensor: storage ${values.constructor.name} does not hold dtype ${dtype}`);
+      }
+      // A private copy, as a packed array of small integers: every tensor's shape then has the same
+      // array layout, which keeps shape comparisons in the ops monomorphic (and fast).
+      const own: number[] = [];
+      for (let i = 0; i < shape.length; i++) own.push((shape[i] as number) | 0);
+      shape = own;
     }
     this.id = nextTensorId++;
-    this.shape = Object.freeze([...shape]);
+    this.shape = shape;
     this.dtype = dtype;
-    this.size = size;
+    this.size = values.length;
     this.values = values;
   }
 
