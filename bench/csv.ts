@@ -1,6 +1,7 @@
 // CSV reading speed: logreg's reader against papaparse on a seeded 200,000 × 64 numeric file.
 // Run: npm run bench:csv   (options: --rows N --cols N --runs N)
 
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -98,6 +99,21 @@ try {
   await measure("logreg readCsvFile (file, streamed)", () => readCsvFile(path));
   await measure("logreg parseCsv (bytes in memory)", () => parseCsv(bytes));
   await measure("papaparse dynamicTyping (string in memory)", () => Papa.parse(text, { dynamicTyping: true, skipEmptyLines: true }));
+  // memory: each reader in a fresh process, peak resident set size against the size of X
+  const nodeFile = join(import.meta.dirname, "..", "src", "io", "node.ts");
+  const peak = (body: string): { base: number; peak: number } => {
+    const script = `import { readCsvFile, streamCsvFile } from ${JSON.stringify(nodeFile)};
+      const base = process.memoryUsage().rss; ${body}
+      console.log(JSON.stringify({ base: base / 1e6, peak: process.resourceUsage().maxRSS / 1e3 }));`;
+    const out = execFileSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { encoding: "utf8" });
+    return JSON.parse(out.trim().split("\n").pop()!) as { base: number; peak: number };
+  };
+  const xMb = (rows * (cols - 1) * 8) / 1e6;
+  const whole = peak(`const d = await readCsvFile(${JSON.stringify(path)}); if (d.n !== ${rows}) throw new Error("rows");`);
+  const streamed = peak(`let n = 0; for await (const c of streamCsvFile(${JSON.stringify(path)}, { chunkRows: 8192 })) n += c.n; if (n !== ${rows}) throw new Error("rows");`);
+  console.log(`peak RSS, readCsvFile: ${whole.peak.toFixed(0)} MB (process at start ${whole.base.toFixed(0)} MB; X itself ${xMb.toFixed(0)} MB; file ${mb.toFixed(0)} MB)`);
+  console.log(`peak RSS, streamCsvFile (8192-row blocks): ${streamed.peak.toFixed(0)} MB (process at start ${streamed.base.toFixed(0)} MB)`);
+
   const [file, mem, papa] = results as [[string, number, number], [string, number, number], [string, number, number]];
   console.log(`ratio logreg / papaparse (same bytes in memory): wall ${(mem[1] / papa[1]).toFixed(2)}×, cpu ${(mem[2] / papa[2]).toFixed(2)}×`);
   console.log(`goal ≥ 150 MB/s reading the file: wall ${file[1].toFixed(0)} MB/s ${file[1] >= 150 ? "met" : "not met"}; cpu ${file[2].toFixed(0)} MB/s ${file[2] >= 150 ? "met" : "not met"}`);

@@ -1,6 +1,6 @@
 // Decides which CSV columns are features (and in which order) and which one is the target.
 
-import { CsvError } from "../errors.js";
+import { CsvError, ValueError } from "../errors.js";
 import type { CsvReadOptions } from "./csvTypes.js";
 
 /** How the columns of a CSV file map to X's columns and to the target. */
@@ -75,6 +75,9 @@ export function resolveColumns(
   const expected = options.featureNames;
   if (expected) {
     const d = expected.length;
+    if (d === 0 || new Set(expected).size !== d || expected.some((f) => typeof f !== "string" || f === "")) {
+      throw new ValueError(`featureNames must be distinct, non-empty column names (got ${list(expected)})`);
+    }
     if (header) {
       const where = new Map(header.map((h, c) => [h, c] as const));
       const missing = expected.filter((f) => !where.has(f));

@@ -84,7 +84,7 @@ export class TableBuilder {
 
   /** Stores a numeric label for the current row. */
   targetNumber(v: number, line: number, col: number): void {
-    this.yNum[this.n] = v;
+    this.yNum[this.n] = v + 0; // -0 → 0: one class, as in NumPy's unique
     this.numbersSeen++;
     if (this.firstNumber === null) this.firstNumber = { line, col, text: String(v) };
   }

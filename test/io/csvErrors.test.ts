@@ -1,7 +1,7 @@
 // Every kind of bad CSV gives a CsvError naming the file, the line and the column, with both parsers.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { CsvError, parseCsv } from "../../src/index.js";
+import { CsvError, ValueError, parseCsv } from "../../src/index.js";
 import { assertCsvError, bytes } from "./helpers.js";
 
 describe("bad feature values", () => {
@@ -74,6 +74,12 @@ describe("structure", () => {
   test("a header that does not match the expected features lists the difference", () => {
     assertCsvError("a,c,d\n1,2,3\n", 1, undefined, /missing "b"; not expected "c", "d"/, { featureNames: ["a", "b"] });
     assertCsvError("1,2,3,4\n", 1, undefined, /found 4 columns but the model has 2 features/, { header: false, featureNames: ["a", "b"] });
+  });
+  test("featureNames must be distinct names", () => {
+    for (const featureNames of [["a", "a"], [], ["a", ""]]) {
+      assert.throws(() => parseCsv("a,b\n1,2\n", { featureNames }), ValueError);
+      assert.throws(() => parseCsv(bytes("a,b\n1,2\n"), { featureNames }), ValueError);
+    }
   });
   test("quotes: never closed, a stray quote, text after a closing quote", () => {
     assertCsvError('a,b,y\n1,2,0\n3,"4,1\n5,6,1\n', 3, 2, /never closed/);

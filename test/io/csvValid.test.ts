@@ -80,6 +80,8 @@ describe("awkward but valid files", () => {
   test("string labels and numeric labels", () => {
     assert.deepEqual(both("x,y\n1,cat\n2,dog\n3,cat\n").y, ["cat", "dog", "cat"]);
     assert.deepEqual(both("x,y\n1,0\n2,1.5\n3,-2\n").y, [0, 1.5, -2]);
+    // -0 and 0 are one class
+    assert.ok(Object.is((both("x,y\n1,-0\n2,0\n").y as number[])[0], 0));
     // mostly strings: the numeric-looking labels become class names too
     assert.deepEqual(both("x,y\n1,cat\n2,dog\n3,7\n").y, ["cat", "dog", "7"]);
     assert.deepEqual(both('x,y\n1,"é ünïcødé"\n2,日本\n').y, ["é ünïcødé", "日本"]);
