@@ -9,7 +9,7 @@ import { CsvError } from "../errors.js";
 import type { CsvReadOptions } from "./csvTypes.js";
 import { resolveColumns, TARGET_COLUMN } from "./csvColumns.js";
 import { tokenizeCsv } from "./csvTokenizer.js";
-import { scanDecimal, scanStop } from "./decimalBytes.js";
+import { scanDecimal } from "./decimalBytes.js";
 import { raggedError, TableBuilder } from "./tableBuilder.js";
 import { decodeUtf8, firstInvalidUtf8 } from "./utf8.js";
 import { delimiterByte } from "./delimiter.js";
@@ -336,7 +336,8 @@ export class CsvByteParser {
    * Parses a record without quotes that starts at `start` and ends at the next line feed (which
    * must exist: a chunk's complete records, or the carry with its sentinel); returns the index
    * of that line feed. The common cell (optional minus, at most 15 digits with an optional
-   * point) is read inline: its digits form an exact integer m and the value is m or m / 10^k,
+   * point) is read inline: its digits form an exact integer m (< 10^15 < 2^53, so every partial
+   * sum is exact whatever the grouping) and the value is m or m / 10^k,
    * one correctly rounded division, i.e. Number(text). Every other cell goes to scanDecimal,
    * and what is not a number there to the general path (textCell).
    */
@@ -353,20 +354,40 @@ export class CsvByteParser {
       let c = buf[i]!;
       const neg = c === 45;
       if (neg) c = buf[++i]!;
+      // digits two at a time (m·100 + two-digit number halves the multiply-add chain); a digit
+      // is always followed by another byte of the record (at worst its line feed)
       let m = 0;
       const intStart = i;
-      while (c >= 48 && c <= 57) {
-        m = m * 10 + (c - 48);
-        c = buf[++i]!;
+      for (;;) {
+        const d1 = c - 48;
+        if (d1 < 0 || d1 > 9) break;
+        const d2 = buf[i + 1]! - 48;
+        if (d2 < 0 || d2 > 9) {
+          m = m * 10 + d1;
+          c = buf[++i]!;
+          break;
+        }
+        m = m * 100 + (d1 * 10 + d2);
+        i += 2;
+        c = buf[i]!;
       }
       let digits = i - intStart;
       let fracDigits = 0;
       if (c === 46) {
         const fracStart = ++i;
         c = buf[i]!;
-        while (c >= 48 && c <= 57) {
-          m = m * 10 + (c - 48);
-          c = buf[++i]!;
+        for (;;) {
+          const d1 = c - 48;
+          if (d1 < 0 || d1 > 9) break;
+          const d2 = buf[i + 1]! - 48;
+          if (d2 < 0 || d2 > 9) {
+            m = m * 10 + d1;
+            c = buf[++i]!;
+            break;
+          }
+          m = m * 100 + (d1 * 10 + d2);
+          i += 2;
+          c = buf[i]!;
         }
         fracDigits = i - fracStart;
         digits += fracDigits;
@@ -384,7 +405,7 @@ export class CsvByteParser {
         c = buf[i]!;
         while (c !== delim && c !== 10) c = buf[++i]!;
         const cellEnd = c === 10 && i > pos && buf[i - 1] === 13 ? i - 1 : i;
-        const v = scanDecimal(buf, pos, cellEnd, delim);
+        const v = scanDecimal(buf, pos, cellEnd);
         const dst = dest[col]!;
         if (v !== v) this.textCell(b, buf, pos, cellEnd, base, col, line);
         else if (dst >= 0) X[base + dst] = v;

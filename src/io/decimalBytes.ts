@@ -1,4 +1,5 @@
-// The fast path's number parser: reads one unquoted decimal cell straight from UTF-8 bytes.
+// The careful number parser of the byte path: reads one unquoted decimal cell from UTF-8 bytes
+// (the cells that the inline loop of csvByteParser.ts leaves: exponents, blanks, many digits).
 //
 // Exactness: a decimal with at most 15 significant digits has an integer mantissa m < 10^15,
 // which a double holds exactly, and so are the powers 10^0 … 10^22. Then m · 10^e (e ≤ 22) and
@@ -9,15 +10,11 @@
 const POW10 = new Float64Array(23);
 for (let i = 0, p = 1; i < 23; i++, p *= 10) POW10[i] = p;
 
-/** End of the cell just scanned by scanDecimal (index of the delimiter, or `end`). */
-export let scanStop = 0;
-
 /**
- * Parses the decimal number that starts at `start` and ends at the delimiter byte `delim` or at
- * `end`, with the grammar of parseStrictNumber. Sets scanStop to where the cell ends. Returns
- * NaN when the cell is not such a number (scanStop is then meaningless) or overflows a double.
+ * Parses the cell [start, end) as a decimal number with the grammar of parseStrictNumber
+ * (blanks around it allowed). Returns NaN when the cell is not such a number or overflows.
  */
-export function scanDecimal(buf: Uint8Array, start: number, end: number, delim: number): number {
+export function scanDecimal(buf: Uint8Array, start: number, end: number): number {
   let i = start;
   let c = 0;
   // leading blanks
@@ -89,14 +86,13 @@ export function scanDecimal(buf: Uint8Array, start: number, end: number, delim: 
     exp10 += eneg ? -e : e;
   }
   const numEnd = i;
-  // trailing blanks, then the delimiter or the end of the record
+  // trailing blanks, then the end of the cell
   while (i < end) {
     c = buf[i]!;
     if (c !== 32 && c !== 9) break;
     i++;
   }
-  if (i < end && buf[i] !== delim) return Number.NaN;
-  scanStop = i;
+  if (i < end) return Number.NaN;
   let v: number;
   if (long) {
     v = slowDecimal(buf, start, numEnd);
