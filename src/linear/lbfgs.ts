@@ -1,14 +1,19 @@
 // Limited-memory BFGS with a strong-Wolfe line search, for the smooth (L2 or unpenalised) objective.
 import { strongWolfe } from "./lineSearch.js";
 import type { Objective } from "./objective.js";
+import type { AffinePreconditioner } from "./preconditioner.js";
 import { dot, gradNormAtZero, infNorm, Monitor } from "./solver.js";
 import type { SolverResult, SolverSettings, StopReason } from "./solver.js";
 
 /** Number of correction pairs L-BFGS keeps. */
 export const LBFGS_MEMORY = 10;
 
-/** Two-loop recursion: p = −H·g from the stored pairs (oldest first). */
-export function lbfgsDirection(g: Float64Array, S: Float64Array[], Y: Float64Array[], rho: number[], p: Float64Array): void {
+/**
+ * Two-loop recursion: p = −H·g from the stored pairs (oldest first). The starting matrix is
+ * γ·H0 (H0 the preconditioner, or the identity), γ = sᵀy / yᵀH0y from the newest pair (1 with no pair
+ * and a preconditioner, which already has the curvature's scale).
+ */
+export function lbfgsDirection(g: Float64Array, S: Float64Array[], Y: Float64Array[], rho: number[], p: Float64Array, h0?: AffinePreconditioner): void {
   const m = S.length;
   const a = new Float64Array(m);
   for (let j = 0; j < p.length; j++) p[j] = -g[j]!;
@@ -18,7 +23,16 @@ export function lbfgsDirection(g: Float64Array, S: Float64Array[], Y: Float64Arr
     const y = Y[i]!;
     for (let j = 0; j < p.length; j++) p[j] = p[j]! - ai * y[j]!;
   }
-  if (m > 0) {
+  if (h0 !== undefined) {
+    h0.apply(p, p);
+    if (m > 0) {
+      const y = Y[m - 1]!;
+      const hy = new Float64Array(y.length);
+      h0.apply(y, hy);
+      const gamma = 1 / (rho[m - 1]! * dot(y, hy));
+      for (let j = 0; j < p.length; j++) p[j] = p[j]! * gamma;
+    }
+  } else if (m > 0) {
     const y = Y[m - 1]!;
     const gamma = 1 / (rho[m - 1]! * dot(y, y));
     for (let j = 0; j < p.length; j++) p[j] = p[j]! * gamma;
@@ -56,6 +70,7 @@ export function lbfgs(obj: Objective, w0: Float64Array, settings: SolverSettings
   let gInf = infNorm(g);
   if (mon.isConverged(gInf)) return { w, nIter: 0, reason: "converged", objective: f, history: [], gradNorm: gInf, gradNormAtZero: gRef };
 
+  const h0 = obj.preconditioner();
   const S: Float64Array[] = [];
   const Y: Float64Array[] = [];
   const rho: number[] = [];
@@ -64,14 +79,19 @@ export function lbfgs(obj: Objective, w0: Float64Array, settings: SolverSettings
   let gT = new Float64Array(n);
   let reason: StopReason | null = null;
   while (reason === null) {
-    lbfgsDirection(g, S, Y, rho, p);
+    lbfgsDirection(g, S, Y, rho, p, h0);
     let slope0 = dot(g, p);
     if (!(slope0 < 0)) {
       S.length = Y.length = rho.length = 0;
-      for (let j = 0; j < n; j++) p[j] = -g[j]!;
+      lbfgsDirection(g, S, Y, rho, p, h0);
       slope0 = dot(g, p);
+      if (!(slope0 < 0)) {
+        for (let j = 0; j < n; j++) p[j] = -g[j]!;
+        slope0 = dot(g, p);
+      }
     }
-    const alpha1 = S.length === 0 ? Math.min(1, 1 / Math.sqrt(-slope0)) : 1;
+    // −H0·g is a Newton step for the curvature at zero: try it whole.
+    const alpha1 = 1;
     const phi = (a: number) => {
       for (let j = 0; j < n; j++) wT[j] = w[j]! + a * p[j]!;
       const fa = obj.value(wT, gT);

@@ -4,6 +4,8 @@
 // smooth part (data + L2) and its gradient; the L1 part (β) is handled by the L1 solver.
 import { binaryHessDiag, multinomialHessDiag } from "../kernels/portable.js";
 import type { BinaryData, DesignMatrix, MultinomialData, ObjectiveKernels } from "../kernels/types.js";
+import { affinePreconditioner } from "./preconditioner.js";
+import type { AffinePreconditioner } from "./preconditioner.js";
 
 /** A smooth objective with optional curvature, as the solvers see it (parameters flattened). */
 export interface Objective {
@@ -31,6 +33,8 @@ export interface Objective {
   hessVec(slot: 0 | 1, v: Float64Array, out: Float64Array): void;
   /** Diagonal of the smooth part's Hessian at the point last evaluated with this slot (one more pass). */
   hessDiagonal(slot: 0 | 1, out: Float64Array): void;
+  /** The quasi-Newton solvers' starting inverse Hessian: columns centred and scaled to unit curvature at zero (one pass over X). */
+  preconditioner(): AffinePreconditioner;
   /** Removes directions along which the objective is exactly flat (see MultinomialObjective.project); binary: nothing. */
   project(v: Float64Array): void;
   /** Smooth part restricted to the rows idx[0..count): data term scaled by `scale`, plus ½α‖W‖²·regScale; writes its gradient. */
@@ -103,6 +107,11 @@ export class BinaryObjective implements Objective {
 
   rowSmoothness(): { max: number; mean: number } {
     return rowSmoothness(this.data.X, this.data.n, this.data.d, this.data.rowWeight, this.fitIntercept, 0.25);
+  }
+
+  preconditioner(): AffinePreconditioner {
+    const { X, n, d, rowWeight } = this.data;
+    return affinePreconditioner(X, n, d, rowWeight, this.fitIntercept, this.alpha, 0.25, 1);
   }
 
   value(w: Float64Array, grad: Float64Array, slot?: 0 | 1): number {
@@ -182,6 +191,12 @@ export class MultinomialObjective implements Objective {
 
   rowSmoothness(): { max: number; mean: number } {
     return rowSmoothness(this.data.X, this.data.n, this.data.d, this.data.rowWeight, this.fitIntercept, 0.5);
+  }
+
+  preconditioner(): AffinePreconditioner {
+    const { X, n, d, K, rowWeight } = this.data;
+    // At W = 0 every class has probability 1/K: curvature (1/K)(1 − 1/K) per class block.
+    return affinePreconditioner(X, n, d, rowWeight, this.fitIntercept, this.alpha, (K - 1) / (K * K), K);
   }
 
   value(w: Float64Array, grad: Float64Array, slot?: 0 | 1): number {

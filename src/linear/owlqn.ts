@@ -22,6 +22,7 @@ export function owlqn(obj: Objective, w0: Float64Array, settings: SolverSettings
   let gInf = infNorm(pg);
   if (mon.isConverged(gInf)) return { w, nIter: 0, reason: "converged", objective: f, history: [], gradNorm: gInf, gradNormAtZero: gRef };
 
+  const h0 = obj.preconditioner();
   const S: Float64Array[] = [];
   const Y: Float64Array[] = [];
   const rho: number[] = [];
@@ -32,21 +33,28 @@ export function owlqn(obj: Objective, w0: Float64Array, settings: SolverSettings
   let pgT = new Float64Array(n);
   let reason: StopReason | null = null;
   while (reason === null) {
-    lbfgsDirection(pg, S, Y, rho, p);
+    lbfgsDirection(pg, S, Y, rho, p, h0);
     if (beta > 0) {
       for (let j = 0; j < n; j++) if (pen[j] === 1 && p[j]! * pg[j]! >= 0) p[j] = 0;
     }
     let slope = dot(pg, p);
     if (!(slope < 0)) {
       S.length = Y.length = rho.length = 0;
-      for (let j = 0; j < n; j++) p[j] = -pg[j]!;
+      lbfgsDirection(pg, S, Y, rho, p, h0);
+      if (beta > 0) {
+        for (let j = 0; j < n; j++) if (pen[j] === 1 && p[j]! * pg[j]! >= 0) p[j] = 0;
+      }
       slope = dot(pg, p);
+      if (!(slope < 0)) {
+        for (let j = 0; j < n; j++) p[j] = -pg[j]!;
+        slope = dot(pg, p);
+      }
     }
     for (let j = 0; j < n; j++) {
       const wj = w[j]!;
       orthant[j] = wj !== 0 ? Math.sign(wj) : -Math.sign(pg[j]!);
     }
-    let a = S.length === 0 ? Math.min(1, 1 / Math.sqrt(-slope)) : 1;
+    let a = 1;
     const noise = 1e-12 * Math.abs(f);
     let accepted = false;
     let fT = NaN;
