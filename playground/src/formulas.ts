@@ -1,6 +1,6 @@
 // The lab's formulas (hypothesis, cost, gradient, update) with the current numbers filled in.
 // Everything interpolated into the markup is a number formatted here or fixed text.
-import { lossGradient, meanLoss } from "./linearModel.js";
+import { knownPoints, lossGradient, meanLoss } from "./linearModel.js";
 import type { LinearModel, Point, TrainOptions } from "./types.js";
 
 /** A number with 4 decimals and a real minus sign. */
@@ -27,7 +27,9 @@ function matrixTable(title: string, classes: readonly number[], rows: readonly n
 
 /** HTML of the formulas for this model and these points. */
 export function formulasHtml(model: LinearModel | null, points: readonly Point[], options: TrainOptions): string {
-  const m = points.length;
+  const m = model ? knownPoints(model, points).length : points.length;
+  const unknown = points.length - m;
+  const mText = unknown > 0 ? `m = ${m}; ${unknown} point${unknown === 1 ? " is" : "s are"} of a class this model has not seen — train again to include ${unknown === 1 ? "it" : "them"}` : `m = ${m}`;
   const penalty = options.penalty === "l2" ? ` + ½‖W‖²` : "";
   const objective = `<p class="note">The solver minimises scikit-learn's objective <span class="f">C · Σ<sub>i</sub> loss<sub>i</sub>${penalty}</span>${
     options.penalty === "l2" ? ` with C = ${options.C}` : ""
@@ -50,7 +52,7 @@ export function formulasHtml(model: LinearModel | null, points: readonly Point[]
       <p><span class="label">Hypothesis</span> <span class="f">H(x) = σ(x·W + b) = 1 / (1 + e<sup>−(w<sub>1</sub>x<sub>1</sub> + w<sub>2</sub>x<sub>2</sub> + b)</sup>)</span></p>
       <p class="filled"><span class="f">H(x) = 1 / (1 + e<sup>−(${fmt(w[0]!)}·x<sub>1</sub> ${term(w[1]!)}·x<sub>2</sub> ${term(b)})</sup>)</span> = P(class ${model.classes[1]} | x)</p>
       <p><span class="label">Parameters</span> <span class="f">W = ${vector(w)}<sup>T</sup></span>, <span class="f">b = <span class="num">${fmt(b)}</span></span></p>
-      <p><span class="label">Cost</span> <span class="f">cost(W, b) = −(1/m) Σ [y log H(x) + (1 − y) log(1 − H(x))]</span> = <strong class="num" data-value="cost">${fmt(cost)}</strong> (m = ${m})</p>
+      <p><span class="label">Cost</span> <span class="f">cost(W, b) = −(1/m) Σ [y log H(x) + (1 − y) log(1 − H(x))]</span> = <strong class="num" data-value="cost">${fmt(cost)}</strong> (${mText})</p>
       <p><span class="label">Gradient</span> <span class="f">∂cost/∂W = (1/m) Σ (H(x) − y)·x</span> = <span class="f">${vector(dW[0]!)}<sup>T</sup></span>, <span class="f">∂cost/∂b = (1/m) Σ (H(x) − y)</span> = <span class="num">${fmt(db[0]!)}</span></p>
       ${update}
       ${objective}
@@ -60,7 +62,7 @@ export function formulasHtml(model: LinearModel | null, points: readonly Point[]
     <p><span class="label">Hypothesis</span> <span class="f">H(x) = softmax(x·W + b)</span>, <span class="f">H<sub>k</sub>(x) = e<sup>x·W<sub>k</sub> + b<sub>k</sub></sup> / Σ<sub>j</sub> e<sup>x·W<sub>j</sub> + b<sub>j</sub></sup></span> = P(class k | x)</p>
     <p><span class="label">Parameters</span> one row per class:</p>
     ${matrixTable("W, b", model.classes, model.W, model.b)}
-    <p><span class="label">Cost</span> <span class="f">cost(W, b) = −(1/m) Σ log H<sub>y</sub>(x)</span> = <strong class="num" data-value="cost">${fmt(cost)}</strong> (m = ${m})</p>
+    <p><span class="label">Cost</span> <span class="f">cost(W, b) = −(1/m) Σ log H<sub>y</sub>(x)</span> = <strong class="num" data-value="cost">${fmt(cost)}</strong> (${mText})</p>
     <p><span class="label">Gradient</span> <span class="f">∂cost/∂W<sub>k</sub> = (1/m) Σ (H<sub>k</sub>(x) − [y = k])·x</span>, <span class="f">∂cost/∂b<sub>k</sub> = (1/m) Σ (H<sub>k</sub>(x) − [y = k])</span>:</p>
     ${matrixTable("∂cost", model.classes, dW, db)}
     ${update}

@@ -82,31 +82,42 @@ export function accuracy(m: LinearModel, points: readonly Point[]): number {
   return right / points.length;
 }
 
-/** The lab's cost: mean cross-entropy of the points (binary or softmax), without any penalty. */
+/** The points whose label is one of the model's classes (the cost is defined on those only). */
+export function knownPoints(m: LinearModel, points: readonly Point[]): Point[] {
+  return points.filter((p) => m.classes.includes(p.label));
+}
+
+/**
+ * The lab's cost: mean cross-entropy (binary or softmax), without any penalty, over the points
+ * of classes the model knows (NaN when there are none).
+ */
 export function meanLoss(m: LinearModel, points: readonly Point[]): number {
-  if (points.length === 0) return NaN;
   const scratch = new Float64Array(m.classes.length);
   let s = 0;
+  let n = 0;
   for (const p of points) {
     const c = m.classes.indexOf(p.label);
+    if (c < 0) continue;
     const pr = probabilities(m, p.x, p.y, scratch);
-    s -= Math.log(Math.max(c < 0 ? 0 : pr[c]!, 1e-300));
+    s -= Math.log(Math.max(pr[c]!, 1e-300));
+    n++;
   }
-  return s / points.length;
+  return n === 0 ? NaN : s / n;
 }
 
 /**
  * Gradient of the mean cross-entropy: for each row r, ∂/∂W_r = (1/m) Σ (H_r(x) − y_r) x and
  * ∂/∂b_r = (1/m) Σ (H_r(x) − y_r), where y_r is 1 when the point is of row r's class
- * (for the binary row: of class 1).
+ * (for the binary row: of class 1); over the points of classes the model knows.
  */
 export function lossGradient(m: LinearModel, points: readonly Point[]): { dW: number[][]; db: number[] } {
   const rows = m.W.length;
   const dW = m.W.map(() => [0, 0]);
   const db = m.b.map(() => 0);
-  if (points.length === 0) return { dW, db };
+  const known = knownPoints(m, points);
+  if (known.length === 0) return { dW, db };
   const scratch = new Float64Array(m.classes.length);
-  for (const p of points) {
+  for (const p of known) {
     const c = m.classes.indexOf(p.label);
     const pr = probabilities(m, p.x, p.y, scratch);
     for (let r = 0; r < rows; r++) {
@@ -117,7 +128,7 @@ export function lossGradient(m: LinearModel, points: readonly Point[]): { dW: nu
       db[r]! += err;
     }
   }
-  const n = points.length;
+  const n = known.length;
   return { dW: dW.map((w) => [w[0]! / n, w[1]! / n]), db: db.map((v) => v / n) };
 }
 

@@ -12,6 +12,7 @@ export class LossChart {
   private readonly line: SVGPolylineElement;
   private readonly labels: SVGGElement;
   private lastKey = "";
+  private labelKey = "";
 
   constructor(host: HTMLElement) {
     this.svg = document.createElementNS(SVG, "svg");
@@ -41,10 +42,11 @@ export class LossChart {
     const key = `${history.length}:${last?.iteration}:${last?.loss}`;
     if (key === this.lastKey) return;
     this.lastKey = key;
-    this.labels.replaceChildren();
     if (!last) {
       this.line.setAttribute("points", "");
       this.svg.setAttribute("aria-label", "Loss curve: no training yet");
+      this.labels.replaceChildren();
+      this.labelKey = "";
       this.text(W / 2, H / 2, "train to see the loss", "middle", "empty");
       return;
     }
@@ -65,11 +67,16 @@ export class LossChart {
       if ((i % every === 0 || i === history.length - 1) && Number.isFinite(h.loss)) pts.push(`${px(h.iteration).toFixed(1)},${py(h.loss).toFixed(1)}`);
     });
     this.line.setAttribute("points", pts.join(" "));
-    this.text(M.left - 4, M.top + 8, hi.toPrecision(2), "end", "tick");
-    this.text(M.left - 4, M.top + ih, "0", "end", "tick");
-    this.text(M.left, H - 8, String(x0), "start", "tick");
-    this.text(W - M.right, H - 8, String(x1), "end", "tick");
-    this.text(M.left + iw / 2, H - 8, "iteration", "middle", "tick");
+    const labelKey = `${hi.toPrecision(2)}|${x0}|${x1}`;
+    if (labelKey !== this.labelKey) {
+      this.labelKey = labelKey;
+      this.labels.replaceChildren();
+      this.text(M.left - 4, M.top + 8, hi.toPrecision(2), "end", "tick");
+      this.text(M.left - 4, M.top + ih, "0", "end", "tick");
+      this.text(M.left, H - 8, String(x0), "start", "tick");
+      this.text(W - M.right, H - 8, String(x1), "end", "tick");
+      this.text(M.left + iw / 2, H - 8, "iteration", "middle", "tick");
+    }
     this.svg.setAttribute("aria-label", `Loss curve: ${history.length} iterations, loss from ${first.loss.toFixed(4)} to ${last.loss.toFixed(4)}`);
   }
 

@@ -57,7 +57,7 @@ const state = {
   training: false,
   runId: 0,
   axis: { x: "x₁", y: "x₂" },
-  formulasAt: 0,
+  panelsAt: 0,
   hover: null as { x: number; y: number } | null,
   dirty: true,
 };
@@ -284,6 +284,7 @@ worker.addEventListener("error", (e) => {
 
 // --- drawing
 let frameRequested = false;
+let lastFormulas = "";
 function schedule(): void {
   state.dirty = true;
   if (frameRequested) return;
@@ -296,25 +297,31 @@ function draw(now: number): void {
   if (!state.dirty) return;
   state.dirty = false;
   const model = state.model;
+  // The plane is the animation: it is drawn on every frame that has news.
   plane.render(model, state.points);
-  lossChart.render(state.history);
-  ui.iteration.textContent = String(state.iteration);
-  ui.pointCount.textContent = String(state.points.length);
-  const acc = model ? accuracy(model, state.points) : NaN;
-  ui.accuracy.textContent = Number.isNaN(acc) ? "—" : fmt(acc, 3);
-  ui.accuracy.dataset["value"] = String(acc);
-  const cost = model ? meanLoss(model, state.points) : NaN;
-  ui.loss.textContent = Number.isNaN(cost) ? "—" : fmt(cost);
-  drawProbe(model);
-  // The formulas are text to read: refresh them at most ~8 times a second while training.
-  if (!state.training || now - state.formulasAt > 120) {
-    state.formulasAt = now;
-    ui.formulas.innerHTML = formulasHtml(model, state.points, readOptions());
-  } else {
+  // The numbers, the loss curve and the formulas are for reading: while training they are
+  // refreshed about 8 times a second, which leaves each frame's time to the plane.
+  if (state.training && now - state.panelsAt < 120) {
     state.dirty = true;
     frameRequested = true;
     requestAnimationFrame(draw);
+    return;
   }
+  state.panelsAt = now;
+  lossChart.render(state.history);
+  setText(ui.iteration, String(state.iteration));
+  setText(ui.pointCount, String(state.points.length));
+  const acc = model ? accuracy(model, state.points) : NaN;
+  setText(ui.accuracy, Number.isNaN(acc) ? "—" : fmt(acc, 3));
+  const cost = model ? meanLoss(model, state.points) : NaN;
+  setText(ui.loss, Number.isNaN(cost) ? "—" : fmt(cost));
+  drawProbe(model);
+  const html = formulasHtml(model, state.points, readOptions());
+  if (html !== lastFormulas) ui.formulas.innerHTML = lastFormulas = html;
+}
+
+function setText(e: HTMLElement, text: string): void {
+  if (e.textContent !== text) e.textContent = text;
 }
 
 /** The model's class probabilities at the mouse or keyboard cursor. */

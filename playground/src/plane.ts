@@ -12,8 +12,30 @@ const SVG = "http://www.w3.org/2000/svg";
 export const PLOT_SIZE = 480;
 const MARGIN = { left: 52, right: 12, top: 12, bottom: 44 };
 /** Cells per side of the shading grid (smoothed when scaled up). */
-const GRID = 120;
+const GRID = 96;
 const HIT_RADIUS = 9;
+/** Beyond |z| = Z_PAD the binary shading is flat (σ within 1/3000 of 0 or 1). */
+const Z_PAD = 8;
+/** The z values of the binary shading's colour stops (denser where σ bends). */
+const GRADIENT_Z: readonly number[] = [-8, -6.5, -5.5, -4.5, -3.8, -3.2, -2.7, -2.2, -1.8, -1.4, -1.05, -0.7, -0.35, 0, 0.35, 0.7, 1.05, 1.4, 1.8, 2.2, 2.7, 3.2, 3.8, 4.5, 5.5, 6.5, 8];
+
+/** The shading colour (r, g, b) for class probabilities p of a model with these class labels. */
+function shadeColor(p: Float64Array, classes: readonly number[]): [number, number, number] {
+  const k = classes.length;
+  let r = 0, g = 0, bl = 0, pMax = 0;
+  for (let c = 0; c < k; c++) {
+    const pc = p[c]!;
+    const rgb = CLASS_RGB[classes[c]! % MAX_CLASSES]!;
+    r += pc * rgb[0];
+    g += pc * rgb[1];
+    bl += pc * rgb[2];
+    if (pc > pMax) pMax = pc;
+  }
+  // Confidence 0 where the top classes tie, 1 where one class is certain.
+  const conf = k > 1 ? (pMax - 1 / k) / (1 - 1 / k) : 1;
+  const a = 0.12 + 0.38 * conf;
+  return [Math.round(255 * (1 - a) + r * a), Math.round(255 * (1 - a) + g * a), Math.round(255 * (1 - a) + bl * a)];
+}
 
 /** What the plane reports to the page. */
 export interface PlaneEvents {
@@ -38,12 +60,14 @@ export class Plane {
   readonly canvas: HTMLCanvasElement;
   private readonly plot: SVGGElement;
   private readonly axes: SVGGElement;
+  private readonly gradient: SVGLinearGradientElement;
+  private readonly shade: SVGRectElement;
+  private gradientClasses = "";
   private readonly boundaryGroup: SVGGElement;
   private readonly pointGroup: SVGGElement;
   private readonly cursor: SVGGElement;
   private readonly xTitle: SVGTextElement;
   private readonly yTitle: SVGTextElement;
-  private readonly grid: HTMLCanvasElement;
   private readonly image: ImageData;
   private readonly host: HTMLElement;
   private view: Viewport;
@@ -64,34 +88,52 @@ export class Plane {
     host.classList.add("plane");
     host.style.width = `${width}px`;
     host.style.height = `${height}px`;
+    // The shading is computed on a GRID × GRID canvas that CSS stretches (smoothly) to the plot:
+    // a small backing store keeps each frame cheap to hand to the compositor.
     this.canvas = document.createElement("canvas");
-    this.canvas.width = PLOT_SIZE;
-    this.canvas.height = PLOT_SIZE;
+    this.canvas.width = GRID;
+    this.canvas.height = GRID;
+    this.canvas.style.width = `${PLOT_SIZE}px`;
+    this.canvas.style.height = `${PLOT_SIZE}px`;
     this.canvas.className = "shading";
     this.canvas.setAttribute("aria-hidden", "true");
     this.canvas.style.left = `${MARGIN.left}px`;
     this.canvas.style.top = `${MARGIN.top}px`;
     host.appendChild(this.canvas);
-    this.grid = document.createElement("canvas");
-    this.grid.width = GRID;
-    this.grid.height = GRID;
     this.image = new ImageData(GRID, GRID);
+
+    // Four stacked SVG layers, each its own compositing layer, so that a frame repaints only what
+    // moved: the binary shading, the static grid and axes, the boundary, and (on top, receiving
+    // the pointer and the keyboard) the points.
+    const layer = (cls: string): SVGGElement => {
+      const svg = el("svg", { width, height, viewBox: `0 0 ${width} ${height}`, class: `layer ${cls}`, "aria-hidden": "true" });
+      host.appendChild(svg);
+      return el("g", { transform: `translate(${MARGIN.left},${MARGIN.top})` }, svg);
+    };
+    const shadeLayer = layer("shade-layer");
+    const defs = el("defs", {}, shadeLayer);
+    this.gradient = el("linearGradient", { id: "shade-gradient", gradientUnits: "userSpaceOnUse", spreadMethod: "pad" }, defs);
+    for (let i = 0; i < GRADIENT_Z.length; i++) el("stop", { offset: 0 }, this.gradient);
+    this.shade = el("rect", { x: 0, y: 0, width: PLOT_SIZE, height: PLOT_SIZE, class: "shade" }, shadeLayer);
+    const gridLayer = layer("grid-layer");
+    this.axes = el("g", { class: "axes" }, gridLayer);
+    this.xTitle = el("text", { x: PLOT_SIZE / 2, y: PLOT_SIZE + MARGIN.bottom - 6, class: "axis-title", "text-anchor": "middle" }, gridLayer);
+    this.yTitle = el("text", { x: 0, y: 0, class: "axis-title", "text-anchor": "middle", transform: `translate(${14 - MARGIN.left},${PLOT_SIZE / 2}) rotate(-90)` }, gridLayer);
+    this.boundaryGroup = el("g", { class: "boundaries" }, layer("boundary-layer"));
 
     this.svg = el("svg", { width, height, viewBox: `0 0 ${width} ${height}`, class: "overlay" });
     this.svg.setAttribute("tabindex", "0");
     this.svg.setAttribute("role", "application");
     this.svg.setAttribute("aria-roledescription", "plane");
+    this.svg.setAttribute("aria-label", "Plane of labelled points: arrow keys move the cursor, Enter adds a point of the selected class, Delete removes the nearest, 1 to 4 pick the class");
+    this.svg.setAttribute("aria-describedby", "plane-help");
     host.appendChild(this.svg);
     this.plot = el("g", { transform: `translate(${MARGIN.left},${MARGIN.top})`, class: "plot" }, this.svg);
-    this.axes = el("g", { class: "axes" }, this.plot);
     el("rect", { x: 0, y: 0, width: PLOT_SIZE, height: PLOT_SIZE, class: "frame" }, this.plot);
-    this.boundaryGroup = el("g", { class: "boundaries" }, this.plot);
     this.pointGroup = el("g", { class: "points" }, this.plot);
     this.cursor = el("g", { class: "cursor", visibility: "hidden" }, this.plot);
     el("circle", { r: 11, cx: 0, cy: 0 }, this.cursor);
     el("path", { d: "M-16,0h9M7,0h9M0,-16v9M0,7v9" }, this.cursor);
-    this.xTitle = el("text", { x: MARGIN.left + PLOT_SIZE / 2, y: height - 6, class: "axis-title", "text-anchor": "middle" }, this.svg);
-    this.yTitle = el("text", { x: 0, y: 0, class: "axis-title", "text-anchor": "middle", transform: `translate(14,${MARGIN.top + PLOT_SIZE / 2}) rotate(-90)` }, this.svg);
     this.view = Viewport.fit([], PLOT_SIZE);
     this.attachPointer();
     this.attachKeyboard();
@@ -143,47 +185,75 @@ export class Plane {
   }
 
   private drawShading(model: LinearModel | null): void {
-    const ctx = this.canvas.getContext("2d");
-    if (!ctx) return;
-    if (!model) {
-      ctx.fillStyle = "#fbfbfd";
-      ctx.fillRect(0, 0, PLOT_SIZE, PLOT_SIZE);
+    if (model && model.W.length === 1) {
+      this.canvas.style.visibility = "hidden";
+      this.drawGradient(model);
       return;
     }
-    const k = model.classes.length;
-    const p = new Float64Array(k);
+    this.canvas.style.visibility = "visible";
+    this.shade.setAttribute("fill", model ? "none" : "#fbfbfd");
+    const ctx = this.canvas.getContext("2d");
+    if (!ctx || !model) return;
+    const p = new Float64Array(model.classes.length);
     const data = this.image.data;
     const v = this.view;
     for (let j = 0; j < GRID; j++) {
       const y = v.dy(((j + 0.5) / GRID) * PLOT_SIZE);
       for (let i = 0; i < GRID; i++) {
-        const x = v.dx(((i + 0.5) / GRID) * PLOT_SIZE);
-        probabilities(model, x, y, p);
-        let r = 0, g = 0, bl = 0, pMax = 0;
-        for (let c = 0; c < k; c++) {
-          const pc = p[c]!;
-          const rgb = CLASS_RGB[model.classes[c]! % MAX_CLASSES]!;
-          r += pc * rgb[0];
-          g += pc * rgb[1];
-          bl += pc * rgb[2];
-          if (pc > pMax) pMax = pc;
-        }
-        // Confidence 0 where the top classes tie, 1 where one class is certain.
-        const conf = k > 1 ? (pMax - 1 / k) / (1 - 1 / k) : 1;
-        const a = 0.12 + 0.38 * conf;
+        const [r, g, b] = shadeColor(probabilities(model, v.dx(((i + 0.5) / GRID) * PLOT_SIZE), y, p), model.classes);
         const o = 4 * (j * GRID + i);
-        data[o] = Math.round(255 * (1 - a) + r * a);
-        data[o + 1] = Math.round(255 * (1 - a) + g * a);
-        data[o + 2] = Math.round(255 * (1 - a) + bl * a);
+        data[o] = r;
+        data[o + 1] = g;
+        data[o + 2] = b;
         data[o + 3] = 255;
       }
     }
-    const gctx = this.grid.getContext("2d");
-    if (!gctx) return;
-    gctx.putImageData(this.image, 0, 0);
-    ctx.imageSmoothingEnabled = true;
-    ctx.imageSmoothingQuality = "high";
-    ctx.drawImage(this.grid, 0, 0, PLOT_SIZE, PLOT_SIZE);
+    ctx.putImageData(this.image, 0, 0);
+  }
+
+  /**
+   * Binary shading as an SVG linear gradient: P(class 1) = σ(z), z = w·x + b, changes only along
+   * w, so fixed colour stops for z from −Z_PAD to +Z_PAD (padded beyond, where σ is flat) draw it
+   * exactly. Each frame only moves the gradient's two end points; no raster canvas is involved.
+   */
+  private drawGradient(model: LinearModel): void {
+    const key = model.classes.join(",");
+    if (key !== this.gradientClasses) {
+      this.gradientClasses = key;
+      const p = new Float64Array(2);
+      GRADIENT_Z.forEach((z, i) => {
+        const stop = this.gradient.children[i]!;
+        p[1] = z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+        p[0] = 1 - p[1];
+        const [r, g, b] = shadeColor(p, model.classes);
+        stop.setAttribute("offset", ((z + Z_PAD) / (2 * Z_PAD)).toFixed(5));
+        stop.setAttribute("stop-color", `rgb(${r},${g},${b})`);
+      });
+    }
+    const v = this.view;
+    const w = model.W[0]!;
+    // In plot pixels q = (px, py): z(q) = z00 + g·q.
+    const z00 = w[0]! * v.box.xMin + w[1]! * v.box.yMax + model.b[0]!;
+    const gx = (w[0]! * (v.box.xMax - v.box.xMin)) / PLOT_SIZE;
+    const gy = (-w[1]! * (v.box.yMax - v.box.yMin)) / PLOT_SIZE;
+    const g2 = gx * gx + gy * gy;
+    if (!(g2 * PLOT_SIZE * PLOT_SIZE > 1e-10) || !Number.isFinite(z00)) {
+      // (Nearly) constant z over the plot: one colour.
+      const p = new Float64Array(2);
+      p[1] = 1 / (1 + Math.exp(-Math.max(-40, Math.min(40, z00))));
+      p[0] = 1 - p[1];
+      const [r, g, b] = shadeColor(p, model.classes);
+      setIfChanged(this.shade, "fill", `rgb(${r},${g},${b})`);
+      return;
+    }
+    // The points on the line through the plot origin along g where z = −Z_PAD and z = +Z_PAD.
+    const t1 = (-Z_PAD - z00) / g2;
+    const t2 = (Z_PAD - z00) / g2;
+    this.gradient.setAttribute("x1", (gx * t1).toFixed(3));
+    this.gradient.setAttribute("y1", (gy * t1).toFixed(3));
+    this.gradient.setAttribute("x2", (gx * t2).toFixed(3));
+    this.gradient.setAttribute("y2", (gy * t2).toFixed(3));
+    setIfChanged(this.shade, "fill", "url(#shade-gradient)");
   }
 
   private drawBoundary(model: LinearModel | null): void {
@@ -206,9 +276,10 @@ export class Plane {
     this.points.forEach((p, i) => {
       const node = g.children[i] as SVGPathElement;
       const wrong = model !== null && model.classes[predictIndex(model, p.x, p.y, scratch)] !== p.label;
-      node.setAttribute("d", markerPath(p.label, this.view.px(p.x), this.view.py(p.y), 6));
-      node.setAttribute("fill", classColor(p.label));
-      node.setAttribute("class", wrong ? "point wrong" : "point");
+      // Touch the DOM only where something changed: unchanged nodes need no repaint.
+      setIfChanged(node, "d", markerPath(p.label, this.view.px(p.x), this.view.py(p.y), 6));
+      setIfChanged(node, "fill", classColor(p.label));
+      setIfChanged(node, "class", wrong ? "point wrong" : "point");
     });
   }
 
@@ -343,6 +414,10 @@ export class Plane {
     this.points = points;
     this.events.onPointsChanged(points, what, final);
   }
+}
+
+function setIfChanged(e: Element, name: string, value: string): void {
+  if (e.getAttribute(name) !== value) e.setAttribute(name, value);
 }
 
 function round(v: number): number {
