@@ -1,9 +1,12 @@
 // Trust-region Newton with preconditioned conjugate-gradient inner solves (Steihaug), as LIBLINEAR's TRON does:
 // each outer iteration forms the Hessian weights in the loss-gradient pass, solves the Newton
 // system approximately with Hessian-vector products (one pass over the rows each), preconditioned
-// by the Hessian's diagonal (one more pass), inside the trust region (measured in that diagonal's norm), and accepts or rejects the step by comparing actual and predicted decrease.
+// by the centring-and-scaling metric of preconditioner.ts (formed once, one pass over X; on raw
+// features it removes the coupling of offset columns with the intercept, which a diagonal cannot),
+// inside the trust region (measured in that metric), and accepts or rejects the step by comparing actual and predicted decrease.
 // The inner tolerance tightens as the gradient shrinks, so convergence is superlinear.
 import type { Objective } from "./objective.js";
+import type { AffinePreconditioner } from "./preconditioner.js";
 import { dot, gradNormAtZero, infNorm, Monitor } from "./solver.js";
 import type { SolverResult, SolverSettings, StopReason } from "./solver.js";
 
@@ -12,32 +15,24 @@ interface CgResult {
   predicted: number;
   onBoundary: boolean;
   iterations: number;
-  /** ‖s‖ in the preconditioner's norm, √(Σ M_j s_j²). */
+  /** ‖s‖ in the preconditioner's metric. */
   sNorm: number;
-}
-
-/** Σ M_j a_j b_j. */
-function mDot(M: Float64Array, a: Float64Array, b: Float64Array): number {
-  let s = 0;
-  for (let j = 0; j < a.length; j++) s += M[j]! * a[j]! * b[j]!;
-  return s;
 }
 
 /**
  * Approximately minimises g·s + ½ sᵀHs subject to ‖s‖_M ≤ radius with conjugate gradients
- * preconditioned by the diagonal M (Steihaug's method in the M-norm); writes s.
+ * preconditioned by P ≈ H⁻¹ (Steihaug's method in the norm of M = P⁻¹); writes s.
  */
-function steihaugPcg(obj: Objective, slot: 0 | 1, M: Float64Array, g: Float64Array, radius: number, relTol: number, s: Float64Array): CgResult {
+function steihaugPcg(obj: Objective, slot: 0 | 1, P: AffinePreconditioner, g: Float64Array, radius: number, relTol: number, s: Float64Array): CgResult {
+  const mDot = (a: Float64Array, b: Float64Array): number => P.metricDot(a, b);
   const n = g.length;
   const r = new Float64Array(n);
   const z = new Float64Array(n);
   const dir = new Float64Array(n);
   const Hd = new Float64Array(n);
   s.fill(0);
-  for (let j = 0; j < n; j++) {
-    r[j] = -g[j]!;
-    z[j] = r[j]! / M[j]!;
-  }
+  for (let j = 0; j < n; j++) r[j] = -g[j]!;
+  P.apply(r, z);
   obj.project(z);
   dir.set(z);
   let rz = dot(r, z);
@@ -49,8 +44,8 @@ function steihaugPcg(obj: Objective, slot: 0 | 1, M: Float64Array, g: Float64Arr
   let it = 0;
   // Moves s to the boundary along dir: the positive root τ of ‖s + τ·dir‖_M = radius.
   const toBoundary = (): void => {
-    const sd = mDot(M, s, dir);
-    const dd = mDot(M, dir, dir);
+    const sd = mDot(s, dir);
+    const dd = mDot(dir, dir);
     const rad = Math.sqrt(Math.max(0, sd * sd + dd * (r2 - ss)));
     const tau = sd >= 0 ? (r2 - ss) / (sd + rad) : (rad - sd) / dd;
     for (let j = 0; j < n; j++) {
@@ -68,11 +63,8 @@ function steihaugPcg(obj: Objective, slot: 0 | 1, M: Float64Array, g: Float64Arr
       break;
     }
     const alpha = rz / dHd;
-    let ssNew = 0;
-    for (let j = 0; j < n; j++) {
-      const v = s[j]! + alpha * dir[j]!;
-      ssNew += M[j]! * v * v;
-    }
+    const sdNow = mDot(s, dir);
+    const ssNew = ss + 2 * alpha * sdNow + alpha * alpha * mDot(dir, dir);
     if (ssNew >= r2) {
       toBoundary();
       break;
@@ -81,8 +73,8 @@ function steihaugPcg(obj: Objective, slot: 0 | 1, M: Float64Array, g: Float64Arr
     for (let j = 0; j < n; j++) {
       s[j] = s[j]! + alpha * dir[j]!;
       r[j] = r[j]! - alpha * Hd[j]!;
-      z[j] = r[j]! / M[j]!;
     }
+    P.apply(r, z);
     obj.project(z);
     const rzNew = dot(r, z);
     const beta = rzNew / rz;
@@ -91,7 +83,7 @@ function steihaugPcg(obj: Objective, slot: 0 | 1, M: Float64Array, g: Float64Arr
   }
   // With r = −g − Hs: g·s + ½ sᵀHs = ½ (g·s − r·s).
   const predicted = -0.5 * (dot(g, s) - dot(r, s));
-  return { predicted, onBoundary, iterations: it, sNorm: Math.sqrt(mDot(M, s, s)) };
+  return { predicted, onBoundary, iterations: it, sNorm: Math.sqrt(mDot(s, s)) };
 }
 
 /** Minimises a smooth objective from w0 with trust-region Newton-CG; stops on max|grad| ≤ tol × its value at zero. */
@@ -107,29 +99,19 @@ export function newtonCg(obj: Objective, w0: Float64Array, settings: SolverSetti
   let gInf = infNorm(g);
   if (mon.isConverged(gInf)) return { w, nIter: 0, reason: "converged", objective: f, history: [], gradNorm: gInf, gradNormAtZero: gRef };
 
-  const M = new Float64Array(n);
-  let diagFresh = false;
+  const P = obj.preconditioner();
   const s = new Float64Array(n);
   let wT = new Float64Array(n);
   let gT = new Float64Array(n);
   let first = true;
   let reason: StopReason | null = null;
-  let radius = NaN;
+  // First radius: the gradient's length in the dual norm, √(gᵀPg).
+  const Pg = new Float64Array(n);
+  P.apply(g, Pg);
+  let radius = Math.sqrt(Math.max(dot(g, Pg), 0));
   while (reason === null) {
-    if (!diagFresh) {
-      // Jacobi preconditioner: the Hessian's diagonal at the current point (1 where it is 0).
-      obj.hessDiagonal(slot, M);
-      for (let j = 0; j < n; j++) if (!(M[j]! > 0)) M[j] = 1;
-      diagFresh = true;
-      if (Number.isNaN(radius)) {
-        // First radius: the gradient's length in the dual norm, √(Σ g_j² / M_j).
-        let q = 0;
-        for (let j = 0; j < n; j++) q += (g[j]! * g[j]!) / M[j]!;
-        radius = Math.sqrt(q);
-      }
-    }
     const relTol = Math.min(0.1, Math.sqrt(gInf / gRef));
-    const cg = steihaugPcg(obj, slot, M, g, radius, relTol, s);
+    const cg = steihaugPcg(obj, slot, P, g, radius, relTol, s);
     const other: 0 | 1 = slot === 0 ? 1 : 0;
     for (let j = 0; j < n; j++) wT[j] = w[j]! + s[j]!;
     const fT = obj.value(wT, gT, other);
@@ -151,13 +133,12 @@ export function newtonCg(obj: Objective, w0: Float64Array, settings: SolverSetti
       [w, wT] = [wT, w];
       [g, gT] = [gT, g];
       slot = other;
-      diagFresh = false;
       f = fT;
       gInf = gInfT;
       dataLoss = obj.lastDataLoss;
     }
     reason = mon.record(f, gInf, dataLoss);
-    if (reason === null && !accept && radius <= 1e-15 * Math.max(1, Math.sqrt(mDot(M, w, w)))) reason = "stalled";
+    if (reason === null && !accept && radius <= 1e-15 * Math.max(1, Math.sqrt(P.metricDot(w, w)))) reason = "stalled";
   }
   return { w, nIter: mon.iteration, reason, objective: f, history: mon.history, gradNorm: gInf, gradNormAtZero: gRef };
 }
