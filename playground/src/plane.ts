@@ -284,7 +284,8 @@ export class Plane {
   }
 
   private drawCursor(): void {
-    if (!this.cursorAt) {
+    // The keyboard cursor shows while the plane has keyboard focus (not after a mouse click).
+    if (!this.cursorAt || !this.svg.matches(":focus-visible")) {
       this.cursor.setAttribute("visibility", "hidden");
       return;
     }

@@ -65,6 +65,11 @@ scope.addEventListener("message", (e) => {
   const msg = e.data;
   if (msg.type === "run") {
     const key = sessionKey(msg.points, msg.options);
+    if (session && session.key === key && session.finished && msg.steps === 1) {
+      // Step after the run has ended: nothing to do; say why it ended. (Train starts it again.)
+      finish(msg.id, session.finished);
+      return;
+    }
     try {
       if (!session || session.key !== key || session.finished) {
         session = createSession(key, msg.points, msg.options);

@@ -115,8 +115,13 @@ function fileProba(file: ModelFile, rows: number[][]): number[][] {
   return est.predictProba(s ? rows.map((r) => r.map((v, j) => (v - s.mean[j]!) / s.scale[j]!)) : rows);
 }
 
-async function shot(name: string): Promise<void> {
-  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+/** Saves a screenshot: the whole page, or only the plane and the controls. */
+async function shot(name: string, whole: boolean): Promise<void> {
+  const top = await page.locator("main").boundingBox();
+  const formulas = await page.locator("section.formulas").boundingBox();
+  assert.ok(top && formulas);
+  const clip = { x: 0, y: 0, width: top.x + top.width + 16, height: formulas.y - 4 };
+  await page.screenshot({ path: join(shots, `${name}.png`), ...(whole ? { fullPage: true } : { clip }) });
 }
 
 describe("playground in Chromium", { timeout: 120_000 }, () => {
@@ -161,6 +166,20 @@ describe("playground in Chromium", { timeout: 120_000 }, () => {
     assert.equal(await page.textContent("#point-count"), "6");
     assert.equal(await page.locator("g.points path").count(), 6);
     assert.equal(await page.inputValue("#solver"), "sgd");
+  });
+
+  test("Step does one SGD step of the lab (TensorFlow's first printed loss); Reset puts W and b back to zero", async () => {
+    const tutorial = JSON.parse(readFileSync(join(ROOT, "..", "shared", "data", "reference", "tutorial.json"), "utf8")) as { lab05_1_toy: { loss: number[]; tolerance: number } };
+    await page.click("#step");
+    await page.waitForFunction(() => document.getElementById("iteration")?.textContent === "1");
+    const cost = Number(await page.textContent("#loss"));
+    assert.ok(Math.abs(cost - tutorial.lab05_1_toy.loss[0]!) <= tutorial.lab05_1_toy.tolerance + 5e-5, `cost after one step ${cost}`);
+    await page.click("#step");
+    await page.waitForFunction(() => document.getElementById("iteration")?.textContent === "2");
+    await page.click("#reset");
+    await page.waitForFunction(() => document.getElementById("iteration")?.textContent === "0");
+    assert.equal(await page.textContent("#loss"), Math.LN2.toFixed(4), "zero W and b give the cost ln 2");
+    assert.equal(await page.locator("g.boundaries path").count(), 0, "no boundary for W = 0");
   });
 
   test("click adds, shift-click adds the next class, right-click deletes, drag moves, the keyboard adds", async () => {
@@ -241,7 +260,7 @@ describe("playground in Chromium", { timeout: 120_000 }, () => {
       // Class 0 is blue (B > R), class 1 orange (R > B).
       assert.equal(rgb[0]! > rgb[2]!, p1 > 0.5, `pixel ${rgb} at (${dx.toFixed(2)}, ${dy.toFixed(2)}) where P(1) = ${p1}`);
     }
-    await shot("blobs-lbfgs");
+    await shot("blobs-lbfgs", false);
   });
 
   test("an exported model gives the page's probabilities in the CLI, and exported points train in the CLI", async () => {
@@ -309,7 +328,7 @@ describe("playground in Chromium", { timeout: 120_000 }, () => {
         for (let c = 0; c < 3; c++) assert.ok(row[c]! <= Math.max(row[a]!, row[b]!) + 1e-9);
       }
     }
-    await shot("iris-multinomial");
+    await shot("iris-multinomial", true);
   });
 
   test("stays responsive during a long fit: a click on the plane is handled while training", async () => {
@@ -330,7 +349,7 @@ describe("playground in Chromium", { timeout: 120_000 }, () => {
     const it1 = Number(await page.textContent("#iteration"));
     await page.waitForFunction((n) => Number(document.getElementById("iteration")?.textContent) > n, it1);
     console.log(`# click during training handled in ${handledMs} ms (iteration ${it1})`);
-    await shot("ring-adam");
+    await shot("ring-adam", false);
     await page.click("#train");
     await page.waitForFunction(() => /stopped/.test(document.getElementById("status")?.textContent ?? ""));
     assert.equal(await page.textContent("#train"), "Train");
@@ -364,7 +383,7 @@ describe("playground in Chromium", { timeout: 120_000 }, () => {
       await page.waitForFunction(() => document.getElementById("train")?.textContent === "Train", undefined, { timeout: 20000 });
       return (await page.textContent("#status")) ?? "";
     })();
-    await shot("lab-sgd");
+    await shot("lab-sgd", true);
     const best = windows.reduce((a, b) => (Math.min(b.fps, b.draws) > Math.min(a.fps, a.draws) ? b : a));
     console.log(`# lab preset while training: ${windows.map((w) => `${w.fps.toFixed(1)} frames/s (${w.draws.toFixed(1)} redraws/s)`).join(", ")}`);
     assert.ok(best.fps >= 30, `${best.fps.toFixed(1)} animation frames per second`);
