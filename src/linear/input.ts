@@ -3,6 +3,7 @@
 // and class indices, and sample weights.
 import { ShapeError, ValueError } from "../errors.js";
 import type { DesignMatrix } from "../kernels/types.js";
+import { allocDesignMatrix } from "../kernels/wasm/design-matrix.js";
 import type { Precision } from "./options.js";
 
 /** A class label: a number or a string. */
@@ -31,6 +32,8 @@ export interface DenseMatrix {
   X: DesignMatrix;
   n: number;
   d: number;
+  /** True when X is a new array made by readMatrix (free it with releaseDesignMatrix when done); false when it is the caller's own. */
+  owned: boolean;
 }
 
 /** n·d above which precision "auto" stores X as float32. */
@@ -51,6 +54,11 @@ function badValue(where: string, v: unknown, i: number, j: number): never {
 function storage(precision: Precision, n: number, d: number): Float32ArrayConstructor | Float64ArrayConstructor {
   const f64 = precision === "float64" || (precision === "auto" && n * d <= FLOAT64_MAX_ELEMENTS);
   return f64 ? Float64Array : Float32Array;
+}
+
+/** New n × d storage; float32 goes straight into the kernels' WebAssembly memory, so a fit holds one copy of X. */
+function allocate(Ctor: Float32ArrayConstructor | Float64ArrayConstructor, n: number, d: number): Float32Array | Float64Array {
+  return Ctor === Float32Array ? allocDesignMatrix(n, d) : new Float64Array(n * d);
 }
 
 function checkShape(where: string, shape: unknown): [number, number] {
@@ -78,7 +86,7 @@ export function readMatrix(where: string, X: unknown, precision: Precision): Den
     }
     const d = n > 0 ? (first as unknown[]).length : 0;
     checkSize(where, n, d);
-    const out = new (storage(precision, n, d))(n * d);
+    const out = allocate(storage(precision, n, d), n, d);
     for (let i = 0; i < n; i++) {
       const row: unknown = X[i];
       if (!Array.isArray(row)) throw new ShapeError(`${where}: X[${i}] is ${describe(row)}, not an array of numbers`);
@@ -89,7 +97,7 @@ export function readMatrix(where: string, X: unknown, precision: Precision): Den
         out[i * d + j] = v as number;
       }
     }
-    return { X: out, n, d };
+    return { X: out, n, d, owned: true };
   }
   if (typeof X !== "object" || X === null) {
     throw new ValueError(`${where}: X is ${describe(X)}; give rows of numbers (number[][]), { data: Float64Array | Float32Array, shape: [n, d] }, or a 2-D tensor`);
@@ -113,13 +121,14 @@ export function readMatrix(where: string, X: unknown, precision: Precision): Den
   if (values.length !== n * d) throw new ShapeError(`${where}: X.shape [${n}, ${d}] needs ${n * d} values but X holds ${values.length}`);
   checkSize(where, n, d);
   const Ctor = storage(precision, n, d);
-  const out = values instanceof Ctor ? (values as Float32Array | Float64Array) : new Ctor(n * d);
+  // A typed array already of the storage type is used as it is (an allocDesignMatrix array is then never copied).
+  const out = values instanceof Ctor ? (values as Float32Array | Float64Array) : allocate(Ctor, n, d);
   for (let k = 0; k < n * d; k++) {
     const v = values[k]!;
     if (!Number.isFinite(v)) badValue(where, v, Math.floor(k / d), k % d);
     if (out !== values) out[k] = v;
   }
-  return { X: out, n, d };
+  return { X: out, n, d, owned: out !== values };
 }
 
 /** Reads labels into an array of numbers or strings (one kind only), checking the length. */

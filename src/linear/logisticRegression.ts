@@ -1,7 +1,9 @@
 // LogisticRegression: a scikit-learn style estimator that lands on the exact optimum of the
 // regularised logistic objective (C·Σ w_i loss_i + penalty; intercepts not penalised).
 import { ModelFileError, NotFittedError, ShapeError, ValueError } from "../errors.js";
+import type { DesignMatrix } from "../kernels/types.js";
 import { kernelsFor } from "../kernels/registry.js";
+import { releaseDesignMatrix } from "../kernels/wasm/design-matrix.js";
 import { balancedWeights, resolveSolver, solveProblems } from "./fitProblem.js";
 import type { FittedMultiClass } from "./fitProblem.js";
 import { encodeLabels, readLabels, readMatrix, readSampleWeight, sortedClasses } from "./input.js";
@@ -108,7 +110,16 @@ export class LogisticRegression {
   fit(X: Matrix, y: Labels, options: FitOptions = {}): this {
     const where = "LogisticRegression.fit";
     const p = resolveParams(this.options);
-    const { X: data, n, d } = readMatrix(where, X, p.precision);
+    const { X: data, n, d, owned } = readMatrix(where, X, p.precision);
+    try {
+      return this.fitMatrix(where, p, data, n, d, y, options);
+    } finally {
+      // The estimator keeps no reference to X: a copy made for the fit is freed now, not at garbage collection.
+      if (owned) releaseDesignMatrix(data);
+    }
+  }
+
+  private fitMatrix(where: string, p: ResolvedParams, data: DesignMatrix, n: number, d: number, y: Labels, options: FitOptions): this {
     const labels = readLabels(where, y, n);
     const classes = sortedClasses(labels);
     const K = classes.length;
@@ -293,7 +304,15 @@ export class LogisticRegression {
   private scores(X: Matrix, where: string): { z: Float64Array; n: number; rows: number } {
     const s = this.fitted(where);
     const precision = resolveParams(this.options).precision;
-    const { X: data, n, d } = readMatrix(where, X, precision);
+    const { X: data, n, d, owned } = readMatrix(where, X, precision);
+    try {
+      return this.scoresOf(where, s, data, n, d);
+    } finally {
+      if (owned) releaseDesignMatrix(data);
+    }
+  }
+
+  private scoresOf(where: string, s: FittedState, data: DesignMatrix, n: number, d: number): { z: Float64Array; n: number; rows: number } {
     if (d !== s.nFeatures) {
       throw new ShapeError(`${where}: X has ${d} features but the model was fitted with ${s.nFeatures}; give the same columns, in the same order, as in fit`);
     }
