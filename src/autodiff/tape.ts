@@ -1,3 +1,4 @@
+/// <reference lib="esnext.disposable" preserve="true" />
 // GradientTape: records the ops run while it is active and differentiates a target with respect
 // to sources by walking the record backwards, applying each op's registered gradient. Bookkeeping
 // lives in two fields of each tensor (a stamp of the pass and the gradient), not in hash maps,
