@@ -38,7 +38,15 @@ export default defineConfig({
     target: "es2022",
     reportCompressedSize: false,
     modulePreload: { polyfill: false },
+    // The library's modules have no side effects that matter when their exports go unused (an op
+    // registers its name when its module loads, but only the op's own function uses that
+    // registration), so modules the page does not use are dropped.
+    rollupOptions: { treeshake: { moduleSideEffects: (id: string) => !/[\\/]src[\\/]/.test(id) || /[\\/]playground[\\/]/.test(id) } },
   },
-  worker: { format: "es", plugins: () => [omitWasmBinaries()] },
+  worker: {
+    format: "es",
+    plugins: () => [omitWasmBinaries()],
+    rollupOptions: { treeshake: { moduleSideEffects: (id: string) => !/[\\/]src[\\/]/.test(id) || /[\\/]playground[\\/]/.test(id) } },
+  },
   server: { fs: { allow: [fileURLToPath(new URL("..", import.meta.url))] } },
 });
