@@ -96,6 +96,7 @@ const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 export function describeAllowed(o: OptionSpec): string {
   if (o.kind === "choice") return `one of ${(o.choices ?? []).join(", ")}`;
   if (o.range !== undefined) return o.range;
+  if (o.kind === "string" || o.kind === "flag") return `a non-empty value${o.value !== undefined ? ` (${o.value})` : ""}`;
   const what = o.kind === "int" ? "a whole number" : "a number";
   const parts: string[] = [];
   if (o.min !== undefined) parts.push(`${o.minExclusive === true ? ">" : "≥"} ${o.min}`);

@@ -4,6 +4,7 @@
 import { ShapeError, ValueError } from "../errors.js";
 import type { DesignMatrix } from "../kernels/types.js";
 import { allocDesignMatrix } from "../kernels/wasm/design-matrix.js";
+import { firstNonFinite } from "./finite.js";
 import type { Precision } from "./options.js";
 
 /** A class label: a number or a string. */
@@ -76,8 +77,29 @@ function checkSize(where: string, n: number, d: number): void {
   if (d === 0) throw new ShapeError(`${where}: X has ${n} rows but no features (shape [${n}, 0])`);
 }
 
-/** Reads X into a Float64Array or Float32Array (per `precision`), rejecting ragged rows and non-finite values. */
+/** A value that does not fit the float32 storage chosen for X. */
+class Float32Overflow extends ValueError {
+  constructor(where: string, v: number, i: number, j: number) {
+    super(
+      `${where}: X has ${v} at row ${i}, column ${j}, beyond the float32 range (±3.4e38) of precision "float32"; rescale the feature (e.g. StandardScaler) or use precision "float64"`,
+    );
+  }
+}
+
+/**
+ * Reads X into a Float64Array or Float32Array (per `precision`), rejecting ragged rows and non-finite values.
+ * A value beyond the float32 range makes "auto" fall back to float64 (and is an error under "float32").
+ */
 export function readMatrix(where: string, X: unknown, precision: Precision): DenseMatrix {
+  try {
+    return readMatrixAs(where, X, precision);
+  } catch (e) {
+    if (e instanceof Float32Overflow && precision === "auto") return readMatrixAs(where, X, "float64");
+    throw e;
+  }
+}
+
+function readMatrixAs(where: string, X: unknown, precision: Precision): DenseMatrix {
   if (Array.isArray(X)) {
     const n = X.length;
     const first: unknown = X[0];
@@ -95,6 +117,7 @@ export function readMatrix(where: string, X: unknown, precision: Precision): Den
         const v: unknown = row[j];
         if (typeof v !== "number" || !Number.isFinite(v)) badValue(where, v, i, j);
         out[i * d + j] = v as number;
+        if (!Number.isFinite(out[i * d + j]!)) throw new Float32Overflow(where, v as number, i, j);
       }
     }
     return { X: out, n, d, owned: true };
@@ -123,10 +146,18 @@ export function readMatrix(where: string, X: unknown, precision: Precision): Den
   const Ctor = storage(precision, n, d);
   // A typed array already of the storage type is used as it is (an allocDesignMatrix array is then never copied).
   const out = values instanceof Ctor ? (values as Float32Array | Float64Array) : allocate(Ctor, n, d);
+  if (out === values) {
+    const bad = firstNonFinite(out);
+    if (bad >= 0) badValue(where, out[bad], Math.floor(bad / d), bad % d);
+    return { X: out, n, d, owned: false };
+  }
   for (let k = 0; k < n * d; k++) {
     const v = values[k]!;
     if (!Number.isFinite(v)) badValue(where, v, Math.floor(k / d), k % d);
-    if (out !== values) out[k] = v;
+    if (out !== values) {
+      out[k] = v;
+      if (!Number.isFinite(out[k]!)) throw new Float32Overflow(where, v, Math.floor(k / d), k % d);
+    }
   }
   return { X: out, n, d, owned: out !== values };
 }

@@ -330,6 +330,17 @@ export class LogisticRegression {
       }
       kernels.multinomialDecision(data, n, d, rows, W, true, z);
     }
+    // Finite inputs can still overflow x·w (huge coefficients or features): say so rather than return NaN.
+    for (let k = 0; k < z.length; k++) {
+      if (!Number.isFinite(z[k]!)) {
+        const i = Math.floor(k / rows);
+        let largest = 0;
+        for (const r of s.coef) for (const c of r) largest = Math.max(largest, Math.abs(c));
+        throw new ValueError(
+          `${where}: the decision value of row ${i} overflows (${z[k]}): the features times the coefficients (largest |coef| ${largest.toExponential(2)}) exceed the floating-point range; check the scale of the features and of the model`,
+        );
+      }
+    }
     return { z, n, rows };
   }
 

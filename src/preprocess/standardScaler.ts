@@ -2,6 +2,11 @@
 import { NotFittedError, ShapeError, ValueError } from "../errors.js";
 import { readMatrix, writeLike, type FlatMatrix, type MatrixInput } from "./matrix.js";
 
+/** Magnitude (2^500) above which a column's statistics are computed scaled down by DOWN (exact: a power of two). */
+const HUGE = 2 ** 500;
+/** Brings values below 2^1024 under 2^424, so that n of their squares cannot overflow. */
+const DOWN = 2 ** -600;
+
 /** Options of `StandardScaler`. */
 export interface StandardScalerOptions {
   /** Subtract the mean (default true). */
@@ -41,22 +46,28 @@ export class StandardScaler {
     const { data, n, d } = readMatrix("StandardScaler.fit", X);
     if (n === 0) throw new ValueError("StandardScaler.fit: X has no rows: give at least one sample");
     if (d === 0) throw new ShapeError("StandardScaler.fit: X has no columns: give at least one feature");
+    // Columns with values beyond 2^500 are summed scaled down by a power of two (exactly), so that
+    // neither the sum nor the squares overflow; every other column is computed as is (factor 1).
+    const down = new Float64Array(d).fill(1);
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < d; j++) if (Math.abs(data[i * d + j] as number) > HUGE) down[j] = DOWN;
+    }
     const mean = new Float64Array(d);
-    for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) mean[j] = (mean[j] as number) + (data[i * d + j] as number);
+    for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) mean[j] = (mean[j] as number) + (data[i * d + j] as number) * (down[j] as number);
     for (let j = 0; j < d; j++) mean[j] = (mean[j] as number) / n;
     // A column whose values are all identical gets that value as its mean exactly, so that it maps to exactly 0.
     for (let j = 0; j < d; j++) {
       const first = data[j] as number;
       let same = true;
       for (let i = 1; i < n && same; i++) same = data[i * d + j] === first;
-      if (same) mean[j] = first;
+      if (same) mean[j] = first * (down[j] as number);
     }
     // Two-pass variance with the rounding-error correction term (Chan, Golub & LeVeque).
     const sq = new Float64Array(d);
     const corr = new Float64Array(d);
     for (let i = 0; i < n; i++) {
       for (let j = 0; j < d; j++) {
-        const t = (data[i * d + j] as number) - (mean[j] as number);
+        const t = (data[i * d + j] as number) * (down[j] as number) - (mean[j] as number);
         sq[j] = (sq[j] as number) + t * t;
         corr[j] = (corr[j] as number) + t;
       }
@@ -69,7 +80,8 @@ export class StandardScaler {
       const m = mean[j] as number;
       // A column is constant when its variance is within rounding error of zero (as scikit-learn decides).
       const constant = v <= n * eps * v + (n * m * eps) ** 2;
-      scale[j] = !this.withStd || constant ? 1 : Math.sqrt(v);
+      scale[j] = !this.withStd || constant ? 1 : Math.sqrt(v) / (down[j] as number);
+      mean[j] = m / (down[j] as number);
     }
     this.mean_ = this.withMean ? Array.from(mean) : new Array<number>(d).fill(0);
     this.scale_ = scale;
@@ -82,7 +94,14 @@ export class StandardScaler {
     const { data, n, d } = this.read("transform", X, mean.length);
     const out = new Float64Array(n * d);
     for (let i = 0; i < n; i++) {
-      for (let j = 0; j < d; j++) out[i * d + j] = ((data[i * d + j] as number) - (mean[j] as number)) / (scale[j] as number);
+      for (let j = 0; j < d; j++) {
+        const x = data[i * d + j] as number;
+        const m = mean[j] as number;
+        const s = scale[j] as number;
+        const v = (x - m) / s;
+        // x − m can overflow when x and m are near ±1.8e308 with opposite signs; x/s − m/s cannot.
+        out[i * d + j] = Number.isFinite(v) ? v : x / s - m / s;
+      }
     }
     return writeLike(X, out, n, d) as SameMatrix<X>;
   }

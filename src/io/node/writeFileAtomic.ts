@@ -3,7 +3,7 @@
 
 import { randomBytes } from "node:crypto";
 import { unlinkSync } from "node:fs";
-import { open, rename, stat, unlink, type FileHandle } from "node:fs/promises";
+import { lstat, open, realpath, rename, stat, unlink, type FileHandle } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { OutputFileError } from "../outputFileError.js";
 import { writeProblem } from "./fileProblem.js";
@@ -56,13 +56,17 @@ async function checkTarget(path: string, target: string, dir: string): Promise<v
  * Writes `content` to `path` atomically: into a temporary file next to it, flushed to disk,
  * then renamed over `path`. Readers see the old file or the complete new one, never a part.
  * Failures (missing or read-only directory, full disk, a failing content source) throw
- * OutputFileError (or the source's own error) after removing the temporary file.
+ * OutputFileError (or the source's own error) after removing the temporary file. A symbolic
+ * link is followed (its target is replaced, the link kept); a device or FIFO is written in place.
  */
 export async function writeFileAtomic(path: string, content: AtomicContent): Promise<void> {
   if (path === "") throw new OutputFileError(path, "no file name given");
-  const target = resolve(path);
+  const target = await followLink(resolve(path));
   const dir = dirname(target);
   await checkTarget(path, target, dir);
+  // A device, FIFO or socket (/dev/stdout, /dev/null…) cannot be replaced by a rename (and must
+  // never be: that would put a regular file in its place): write into it instead.
+  if (await isSpecial(target)) return writeInPlace(path, target, content, dir);
   const tmp = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
   let fh: FileHandle | undefined;
   pending.add(tmp);
@@ -92,6 +96,42 @@ export async function writeFileAtomic(path: string, content: AtomicContent): Pro
     await unlink(tmp).catch(() => undefined);
     pending.delete(tmp);
     throw err;
+  }
+}
+
+/** The file a symbolic link points to (so that the link is kept and its target replaced); other paths as given. */
+async function followLink(target: string): Promise<string> {
+  try {
+    if ((await lstat(target)).isSymbolicLink()) return await realpath(target);
+  } catch {
+    // missing, or a link into /proc such as /dev/stdout → pipe:[…]: use the path as given
+  }
+  return target;
+}
+
+/** Whether `target` exists and is neither a regular file nor a directory (a device, FIFO or socket). */
+async function isSpecial(target: string): Promise<boolean> {
+  try {
+    const st = await stat(target);
+    return !st.isFile() && !st.isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Writes `content` straight into an existing special file (no temporary file, no rename). */
+async function writeInPlace(path: string, target: string, content: AtomicContent, dir: string): Promise<void> {
+  let fh: FileHandle;
+  try {
+    fh = await open(target, "w");
+  } catch (err) {
+    throw new OutputFileError(path, writeProblem(err, dir));
+  }
+  try {
+    if (typeof content === "string" || content instanceof Uint8Array) await writeAll(fh, content, path, dir);
+    else for await (const piece of content) await writeAll(fh, piece, path, dir);
+  } finally {
+    await fh.close().catch(() => undefined);
   }
 }
 
