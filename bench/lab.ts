@@ -11,6 +11,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import * as tf from "@tensorflow/tfjs";
 import { build } from "esbuild";
 import type { Tensor } from "../src/index.js";
+import { arg, isMain, median } from "./util.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const outDir = mkdtempSync(join(tmpdir(), "logreg-bench-"));
@@ -20,7 +21,8 @@ const lib = (await import(pathToFileURL(bundle).href)) as typeof import("../src/
 rmSync(outDir, { recursive: true, force: true });
 const { Dataset, GradientTape, SGD, Variable, add, binaryCrossEntropy, log, matMul, mean, mul, neg, sigmoid, sub, tensor, zeros, zip } = lib;
 
-const EPOCHS = 1001;
+/** Epochs of the lab loop. */
+export const EPOCHS = 1001;
 const X = [[1, 2], [2, 3], [3, 1], [4, 3], [5, 3], [6, 2]];
 const Y = [[0], [0], [0], [1], [1], [1]];
 
@@ -75,12 +77,6 @@ function runTfjs(fused: boolean): number {
   return loss;
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 === 1 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
-}
-
 /** Alternates runs of `a` and `b` (so that machine load hits both alike) after one warm-up run each. */
 function timeInterleaved(a: () => number, b: () => number, runsA: number, runsB: number): { msA: number[]; msB: number[]; lossA: number; lossB: number } {
   let lossA = a();
@@ -101,24 +97,41 @@ function timeInterleaved(a: () => number, b: () => number, runsA: number, runsB:
   return { msA, msB, lossA, lossB };
 }
 
-const runsArg = process.argv.indexOf("--runs");
-const runs = runsArg >= 0 ? Number(process.argv[runsArg + 1]) : 7;
+/** Median milliseconds per lab run of logreg (compiled) and tfjs-cpu, for the lab's own lines and for the fused loss. */
+export interface LabResult {
+  title: string;
+  fused: boolean;
+  oursMs: number;
+  tfjsMs: number;
+  oursLoss: number;
+  tfjsLoss: number;
+}
 
-await tf.setBackend("cpu");
-await tf.ready();
-console.log(`lab 05-1 loop: ${EPOCHS} epochs, full batch of 6 rows, SGD 0.01, loss read every 100 steps`);
-console.log(`${runs} timed tfjs runs and ${runs * 5} logreg runs per variant, interleaved, after one warm-up run each`);
-const row = (name: string, m: number, loss: number): string =>
-  `  ${name.padEnd(22)} median ${m.toFixed(2).padStart(9)} ms/run  ${((m / EPOCHS) * 1000).toFixed(2).padStart(8)} µs/epoch  final loss ${loss.toFixed(4)}`;
-for (const [title, fused] of [
-  ["the lab's lines: h = sigmoid(XW + b), loss = −mean(y log h + (1−y) log(1−h))", false],
-  ["fused loss from logits: binaryCrossEntropy(y, XW + b, { fromLogits }) vs tf.losses.sigmoidCrossEntropy", true],
-] as const) {
-  const { msA, msB, lossA, lossB } = timeInterleaved(() => runLogreg(fused), () => runTfjs(fused), runs * 5, runs);
-  const mOurs = median(msA);
-  const mTheirs = median(msB);
-  console.log(`\n${title}`);
-  console.log(row("logreg (compiled)", mOurs, lossA));
-  console.log(row(`tfjs ${tf.version.tfjs} (cpu)`, mTheirs, lossB));
-  console.log(`  ratio: logreg is ${(mTheirs / mOurs).toFixed(1)}× faster than tfjs-cpu`);
+/** Runs the lab loop in logreg and tfjs-cpu, `runs` tfjs runs and 5 × runs logreg runs per variant, interleaved. */
+export async function labBench(runs = 7): Promise<LabResult[]> {
+  await tf.setBackend("cpu");
+  await tf.ready();
+  const out: LabResult[] = [];
+  for (const [title, fused] of [
+    ["the lab's lines: h = sigmoid(XW + b), loss = −mean(y log h + (1−y) log(1−h))", false],
+    ["fused loss from logits: binaryCrossEntropy(y, XW + b, { fromLogits }) vs tf.losses.sigmoidCrossEntropy", true],
+  ] as const) {
+    const { msA, msB, lossA, lossB } = timeInterleaved(() => runLogreg(fused), () => runTfjs(fused), runs * 5, runs);
+    out.push({ title, fused, oursMs: median(msA), tfjsMs: median(msB), oursLoss: lossA, tfjsLoss: lossB });
+  }
+  return out;
+}
+
+if (isMain(import.meta.url)) {
+  const runs = arg("runs", 7);
+  console.log(`lab 05-1 loop: ${EPOCHS} epochs, full batch of 6 rows, SGD 0.01, loss read every 100 steps`);
+  console.log(`${runs} timed tfjs runs and ${runs * 5} logreg runs per variant, interleaved, after one warm-up run each`);
+  const row = (name: string, m: number, loss: number): string =>
+    `  ${name.padEnd(22)} median ${m.toFixed(2).padStart(9)} ms/run  ${((m / EPOCHS) * 1000).toFixed(2).padStart(8)} µs/epoch  final loss ${loss.toFixed(4)}`;
+  for (const r of await labBench(runs)) {
+    console.log(`\n${r.title}`);
+    console.log(row("logreg (compiled)", r.oursMs, r.oursLoss));
+    console.log(row(`tfjs ${tf.version.tfjs} (cpu)`, r.tfjsMs, r.tfjsLoss));
+    console.log(`  ratio: logreg is ${(r.tfjsMs / r.oursMs).toFixed(1)}× faster than tfjs-cpu`);
+  }
 }

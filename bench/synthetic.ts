@@ -1,7 +1,7 @@
 // A seeded synthetic classification problem generator for benchmarks: Gaussian features with
 // per-column scales and offsets (so the problem is not pre-standardised), a random true
 // coefficient matrix, and labels drawn from the model's own probabilities (never separable).
-import { Rng } from "../src/index.js";
+import { allocDesignMatrix, Rng } from "../src/index.js";
 
 /** Options of makeClassification. */
 export interface SyntheticOptions {
@@ -13,8 +13,11 @@ export interface SyntheticOptions {
   classes?: number;
   /** Seed (default 42). */
   seed?: number;
-  /** Storage of X (default "float32"). */
-  dtype?: "float32" | "float64";
+  /**
+   * Storage of X (default "float32"); "wasm" is float32 allocated with allocDesignMatrix, in the
+   * kernels' memory, so that a fit uses it without a copy.
+   */
+  dtype?: "float32" | "float64" | "wasm";
   /** Scale of the true decision values; larger means more confident, nearly separable classes (default 2). */
   signal?: number;
 }
@@ -39,7 +42,7 @@ export function makeClassification(opts: SyntheticOptions): SyntheticProblem {
   const rows = k === 2 ? 1 : k;
   // Coefficients act on the standardised features, so every column matters about equally.
   const trueCoef = Array.from({ length: rows }, () => Array.from({ length: d }, () => (signal * rng.nextNormal()) / Math.sqrt(d)));
-  const X = opts.dtype === "float64" ? new Float64Array(n * d) : new Float32Array(n * d);
+  const X = opts.dtype === "float64" ? new Float64Array(n * d) : opts.dtype === "wasm" ? allocDesignMatrix(n, d) : new Float32Array(n * d);
   const y = new Int32Array(n);
   const z = new Float64Array(rows);
   for (let i = 0; i < n; i++) {
@@ -66,4 +69,20 @@ export function makeClassification(opts: SyntheticOptions): SyntheticProblem {
     }
   }
   return { X, n, d, y, trueCoef };
+}
+
+/** Binary objective C·Σ loss_i + ½‖coef‖² (+ ½ intercept² when `penaliseIntercept`, LIBLINEAR's -B 1 convention), in float64. */
+export function binaryObjective(X: ArrayLike<number>, n: number, d: number, y: ArrayLike<number>, coef: ArrayLike<number>, intercept: number, C: number, penaliseIntercept = false): number {
+  let loss = 0;
+  for (let i = 0; i < n; i++) {
+    let z = intercept;
+    const o = i * d;
+    for (let j = 0; j < d; j++) z += X[o + j]! * coef[j]!;
+    // softplus(z) − y z, computed without overflow
+    const sp = Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z)));
+    loss += sp - (y[i] === 1 ? z : 0);
+  }
+  let sq = penaliseIntercept ? intercept * intercept : 0;
+  for (let j = 0; j < d; j++) sq += coef[j]! * coef[j]!;
+  return C * loss + 0.5 * sq;
 }
