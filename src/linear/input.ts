@@ -151,6 +151,11 @@ function readMatrixAs(where: string, X: unknown, precision: Precision): DenseMat
     if (bad >= 0) badValue(where, out[bad], Math.floor(bad / d), bad % d);
     return { X: out, n, d, owned: false };
   }
+  if (values instanceof Float32Array || values instanceof Float64Array) {
+    // The engine converts a typed array in one go; the element loop below only runs to name a bad value.
+    out.set(values);
+    if (firstNonFinite(values) < 0 && firstNonFinite(out) < 0) return { X: out, n, d, owned: true };
+  }
   for (let k = 0; k < n * d; k++) {
     const v = values[k]!;
     if (!Number.isFinite(v)) badValue(where, v, Math.floor(k / d), k % d);
