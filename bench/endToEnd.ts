@@ -38,7 +38,8 @@ export interface EndToEndResult {
   optimumLiblinear: number;
 }
 
-async function writeFiles(p: SyntheticProblem, csvPath: string, svmPath: string): Promise<void> {
+/** Writes the problem as CSV (header f0…, label) and in LIBLINEAR's text format, every value with 9 significant digits. */
+export async function writeFiles(p: SyntheticProblem, csvPath: string, svmPath: string): Promise<void> {
   const { X, n, d, y } = p;
   const csv = createWriteStream(csvPath);
   const svm = createWriteStream(svmPath);

@@ -21,3 +21,18 @@ function scan64(a: Float64Array): number {
 export function firstNonFinite(a: Float32Array | Float64Array): number {
   return a instanceof Float32Array ? scan32(a) : scan64(a);
 }
+
+/**
+ * Copies float64 src into float32 dst (same length), rounding each value, and returns the index of
+ * the first entry that is not finite after rounding (NaN, ±Infinity, or beyond the float32 range),
+ * or −1. One pass (a plain loop: faster than TypedArray.set into a shared WebAssembly memory).
+ */
+export function copyToFloat32(src: Float64Array, dst: Float32Array): number {
+  let bad = -1;
+  for (let k = 0; k < src.length; k++) {
+    const f = Math.fround(src[k]!);
+    dst[k] = f;
+    if (f - f !== 0 && bad < 0) bad = k;
+  }
+  return bad;
+}

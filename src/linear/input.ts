@@ -4,7 +4,7 @@
 import { ShapeError, ValueError } from "../errors.js";
 import type { DesignMatrix } from "../kernels/types.js";
 import { allocDesignMatrix } from "../kernels/wasm/design-matrix.js";
-import { firstNonFinite } from "./finite.js";
+import { copyToFloat32, firstNonFinite } from "./finite.js";
 import type { Precision } from "./options.js";
 
 /** A class label: a number or a string. */
@@ -151,10 +151,12 @@ function readMatrixAs(where: string, X: unknown, precision: Precision): DenseMat
     if (bad >= 0) badValue(where, out[bad], Math.floor(bad / d), bad % d);
     return { X: out, n, d, owned: false };
   }
-  if (values instanceof Float32Array || values instanceof Float64Array) {
-    // The engine converts a typed array in one go; the element loop below only runs to name a bad value.
+  // A typed array is converted and checked by tight loops; the element loop below only runs to name a bad value.
+  if (values instanceof Float64Array && out instanceof Float32Array) {
+    if (copyToFloat32(values, out) < 0) return { X: out, n, d, owned: true };
+  } else if (values instanceof Float32Array) {
     out.set(values);
-    if (firstNonFinite(values) < 0 && firstNonFinite(out) < 0) return { X: out, n, d, owned: true };
+    if (firstNonFinite(values) < 0) return { X: out, n, d, owned: true };
   }
   for (let k = 0; k < n * d; k++) {
     const v = values[k]!;

@@ -22,6 +22,21 @@ describe("X", () => {
     throwsWith(() => new LogisticRegression().fit({ data: Float64Array.from([0, 1, 1, 0, 2, Infinity, 3, 1]), shape: [4, 2] }, y), ValueError, /Infinity at row 2, column 1/);
     throwsWith(() => new LogisticRegression().fit({ data: Float32Array.from([0, 1, 1, 0, 2, 2, -Infinity, 1]), shape: [4, 2] }, y), ValueError, /-Infinity at row 3, column 0/);
     throwsWith(() => new LogisticRegression().fit([[0, 1], [1, "a" as unknown as number], [2, 2], [3, 1]], y), ValueError, /"a" at row 1, column 1/);
+    // Typed arrays converted to the other precision go through the fast copy; the bad value is still named.
+    throwsWith(() => new LogisticRegression({ precision: "float32" }).fit({ data: Float64Array.from([0, 1, 1, 0, NaN, 2, 3, 1]), shape: [4, 2] }, y), ValueError, /NaN at row 2, column 0/);
+    throwsWith(() => new LogisticRegression({ precision: "float64" }).fit({ data: Float32Array.from([0, 1, 1, 0, 2, 2, 3, Infinity]), shape: [4, 2] }, y), ValueError, /Infinity at row 3, column 1/);
+  });
+  test("a typed X converted to the storage precision gives the same model as rows of numbers", () => {
+    const rows = [[0.1, 1], [1, 0.3], [2, 2.5], [3, 1], [0.7, 0.2], [2.2, 3.1]];
+    const yy = [0, 1, 0, 1, 1, 0];
+    for (const precision of ["float32", "float64"] as const) {
+      const a = new LogisticRegression({ precision }).fit(rows, yy);
+      const b = new LogisticRegression({ precision }).fit({ data: Float64Array.from(rows.flat()), shape: [6, 2] }, yy);
+      const c = new LogisticRegression({ precision }).fit({ data: Float32Array.from(rows.flat()), shape: [6, 2] }, yy);
+      assert.deepEqual(b.coef, a.coef);
+      if (precision === "float32") assert.deepEqual(c.coef, a.coef);
+      else assert.deepEqual(c.coef, new LogisticRegression({ precision }).fit(rows.map((r) => Array.from(Float32Array.from(r))), yy).coef);
+    }
   });
   test("wrong shapes", () => {
     throwsWith(() => new LogisticRegression().fit([[0, 1], [1], [2, 2], [3, 1]], y), ShapeError, /row 1 of X has 1 values but row 0 has 2/);
