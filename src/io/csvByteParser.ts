@@ -398,7 +398,8 @@ export class CsvByteParser {
         if (neg) v = -v;
         const dst = dest[col]!;
         if (dst >= 0) X[base + dst] = v;
-        else b.targetNumber(v, line, col);
+        else if (canonicalLabel(buf, pos, i, intStart, digits - fracDigits, fracDigits, v)) b.targetNumber(v, line, col);
+        else b.targetNumberText(v, latin1(buf, pos, i), line, col);
       } else {
         // any other cell: find its end, then the careful number parser or the general path
         i = pos;
@@ -409,8 +410,11 @@ export class CsvByteParser {
         const dst = dest[col]!;
         if (v !== v) this.textCell(b, buf, pos, cellEnd, base, col, line);
         else if (dst >= 0) X[base + dst] = v;
-        else b.targetNumber(v, line, col);
-        if (c === 10) i = cellEnd;
+        else {
+          const text = latin1(buf, pos, cellEnd); // a number here is ASCII
+          if (String(v) === text) b.targetNumber(v, line, col);
+          else b.targetNumberText(v, text, line, col);
+        }
       }
       col++;
       if (c !== delim) {
@@ -444,4 +448,22 @@ function countNewlines(text: string, end: number): number {
   let k = 0;
   for (let i = 0; i < end; i++) if (text.charCodeAt(i) === 10) k++;
   return k;
+}
+
+/** ASCII bytes [start, end) as a string. */
+function latin1(buf: Uint8Array, start: number, end: number): string {
+  let s = "";
+  for (let i = start; i < end; i++) s += String.fromCharCode(buf[i]!);
+  return s;
+}
+
+/**
+ * Whether a label read by the inline path ([-]digits[.digits] in [start, end)) is written as
+ * String(v): no leading zero ("01"), no bare or trailing point or trailing fraction zero ("1.",
+ * ".5", "1.50"), no "-0". Otherwise its text is kept in case the labels are class names.
+ */
+function canonicalLabel(buf: Uint8Array, start: number, end: number, intStart: number, intDigits: number, fracDigits: number, v: number): boolean {
+  if (intDigits === 0 || (intDigits > 1 && buf[intStart] === 48)) return false;
+  if (intStart + intDigits !== end && (fracDigits === 0 || buf[end - 1] === 48)) return false;
+  return !(v === 0 && buf[start] === 45);
 }

@@ -36,6 +36,15 @@ export class TableBuilder {
   private cap: number;
   private strRows: number[] = [];
   private strVals: string[] = [];
+  /**
+   * Numeric labels written other than as String(value) ("01", "1.50", "-0", "1e0"): their rows
+   * and texts (deduplicated), so that a column of class names keeps them as written.
+   */
+  private altRows = new Int32Array(0);
+  private altIds = new Int32Array(0);
+  private altN = 0;
+  private altTexts: string[] = [];
+  private altIdOf = new Map<string, number>();
   private firstString: CellPlace | null = null;
   private firstNumber: CellPlace | null = null;
   /** Label kind fixed by rows already handed out (streaming), or null. */
@@ -89,6 +98,27 @@ export class TableBuilder {
     if (this.firstNumber === null) this.firstNumber = { line, col, text: String(v) };
   }
 
+  /** Stores a numeric label whose text is not String(v) (the text is kept in case the labels turn out to be class names). */
+  targetNumberText(v: number, text: string, line: number, col: number): void {
+    let id = this.altIdOf.get(text);
+    if (id === undefined) {
+      id = this.altTexts.push(text) - 1;
+      this.altIdOf.set(text, id);
+    }
+    if (this.altN === this.altRows.length) {
+      const cap = this.altN * 2 + 64;
+      const rows = new Int32Array(cap);
+      rows.set(this.altRows);
+      const ids = new Int32Array(cap);
+      ids.set(this.altIds);
+      this.altRows = rows;
+      this.altIds = ids;
+    }
+    this.altRows[this.altN] = this.n;
+    this.altIds[this.altN++] = id;
+    this.targetNumber(v, line, col);
+  }
+
   /** Stores a label given as text (a number when it reads as one, else a class name). */
   targetText(text: string, line: number, col: number): void {
     if (text === "") {
@@ -96,7 +126,8 @@ export class TableBuilder {
     }
     const v = parseStrictNumber(text);
     if (v === v) {
-      this.targetNumber(v, line, col);
+      if (String(v) === text) this.targetNumber(v, line, col);
+      else this.targetNumberText(v, text, line, col);
       return;
     }
     this.strRows.push(this.n);
@@ -160,6 +191,14 @@ export class TableBuilder {
     const rows = this.strRows.splice(0, k);
     const vals = this.strVals.splice(0, k);
     for (let i = 0; i < this.strRows.length; i++) this.strRows[i]! -= n;
+    let a = 0;
+    while (a < this.altN && this.altRows[a]! < n) a++;
+    const altRows = this.altRows.slice(0, a);
+    const altIds = this.altIds.slice(0, a);
+    this.altRows.copyWithin(0, a, this.altN);
+    this.altIds.copyWithin(0, a, this.altN);
+    this.altN -= a;
+    for (let i = 0; i < this.altN; i++) this.altRows[i]! -= n;
     const strings = rows.length;
     const numbers = n - strings;
     let kind = this.kind;
@@ -179,8 +218,10 @@ export class TableBuilder {
     } else if (kind === "string") {
       const s: string[] = new Array<string>(n);
       let j = 0;
+      let m = 0;
       for (let i = 0; i < n; i++) {
         if (j < rows.length && rows[j] === i) s[i] = vals[j++]!;
+        else if (m < altRows.length && altRows[m] === i) s[i] = this.altTexts[altIds[m++]!]!; // a number-like class name, as written
         else s[i] = String(this.yNum[i]);
       }
       out = s;
