@@ -386,7 +386,7 @@ export function fuzzProperties(): { name: string; share: number; property: fc.IA
       name: "model: mutated file text",
       share: 0.2,
       property: fc.property(fc.nat({ max: models.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 3 }), (s, ms) => {
-        let b = encoder.encode(models[s]!.text);
+        let b: Uint8Array = encoder.encode(models[s]!.text);
         for (const m of ms) b = mutate(b, m);
         const text = new TextDecoder().decode(b);
         checkModelInput(text, models[s]!.row);
