@@ -1,6 +1,7 @@
 // Turns validated inputs into the objectives the solvers minimise (binary, multinomial, or one
 // binary problem per class for one-vs-rest), runs the chosen solver on each, and summarises.
 import { kernelsFor } from "../kernels/registry.js";
+import { releaseDesignMatrix } from "../kernels/wasm/design-matrix.js";
 import type { DesignMatrix } from "../kernels/types.js";
 import { adam } from "./adam.js";
 import { lbfgs } from "./lbfgs.js";
@@ -99,6 +100,7 @@ export function solveProblems(input: FitInput, p: ResolvedParams, classWeight: F
   const tasks = mode === "ovr" ? K : 1;
   for (let t = 0; t < tasks; t++) {
     let obj: Objective;
+    let labels: Float64Array | Int32Array = yIndex;
     const rowWeight = new Float64Array(n);
     if (mode === "multinomial") {
       const cw = classWeight as Float64Array;
@@ -107,6 +109,7 @@ export function solveProblems(input: FitInput, p: ResolvedParams, classWeight: F
     } else {
       const pos = mode === "binary" ? 1 : t;
       const yBin = new Float64Array(n);
+      labels = yBin;
       for (let i = 0; i < n; i++) yBin[i] = yIndex[i] === pos ? 1 : 0;
       const cw = typeof classWeight === "function" ? classWeight(yBin) : null;
       for (let i = 0; i < n; i++) {
@@ -117,7 +120,14 @@ export function solveProblems(input: FitInput, p: ResolvedParams, classWeight: F
     const w0 = input.start?.[t] ?? new Float64Array(obj.dim);
     const cb = input.onIteration;
     const onIteration = cb === undefined ? undefined : mode === "ovr" ? (info: IterationInfo) => cb({ ...info, task: t }) : cb;
-    out.push({ result: runSolver(solver, obj, w0, p, onIteration), solver });
+    try {
+      out.push({ result: runSolver(solver, obj, w0, p, onIteration), solver });
+    } finally {
+      // The kernels keep WebAssembly copies of y and rowWeight until garbage collection, which a
+      // loop of fits without an event-loop turn never reaches: free them now.
+      releaseDesignMatrix(rowWeight);
+      releaseDesignMatrix(labels);
+    }
   }
   return out;
 }
