@@ -88,7 +88,7 @@ describe("predict streams a big file", () => {
     for (let start = 0; start < n; start += 50_000) {
       let chunk = "";
       for (let i = start; i < start + 50_000; i++) chunk += `${rowSign(i) * (1 + (i % 7))},${(i % 1000) / 1000}\n`;
-      if (!out.write(chunk)) await new Promise((r) => out.once("drain", r));
+      if (!out.write(chunk)) await new Promise<void>((r) => out.once("drain", () => r()));
     }
     await new Promise<void>((r) => out.end(r));
     // the child reports its own peak memory when it exits
