@@ -105,7 +105,7 @@ export class GradientTape implements Recorder {
     let touched: Tensor[] = [];
     try {
       const list: Tensor[] =
-        sources instanceof Tensor ? [sources] : Array.isArray(sources) ? [...(sources as readonly Tensor[])] : Object.values(sources as Record<string, Tensor>);
+        sources instanceof Tensor ? [sources] : Array.isArray(sources) ? (sources as readonly Tensor[]).slice() : Object.values(sources as Record<string, Tensor>);
       touched = [];
       this.backprop(target, list, outputGradient, stamp, touched);
       const pick = (t: Tensor): Tensor | null => (t._tapeMark === stamp ? t._tapeGrad : null);
@@ -203,10 +203,12 @@ export class GradientTape implements Recorder {
         );
       }
       const inputs = node.inputs;
-      const needs: boolean[] = [];
-      for (let j = 0; j < inputs.length; j++) {
-        const x = inputs[j] as Tensor;
-        needs.push(x._tapeMark === stamp && isFloat(x.dtype));
+      let needs: boolean[];
+      if (inputs.length === 1) needs = [needsGrad(inputs[0] as Tensor, stamp)];
+      else if (inputs.length === 2) needs = [needsGrad(inputs[0] as Tensor, stamp), needsGrad(inputs[1] as Tensor, stamp)];
+      else {
+        needs = [];
+        for (let j = 0; j < inputs.length; j++) needs.push(needsGrad(inputs[j] as Tensor, stamp));
       }
       const inGrads = node.op.grad(dy, node, needs);
       for (let j = 0; j < inputs.length; j++) {
@@ -227,6 +229,11 @@ export class GradientTape implements Recorder {
 
 let lastStamp = 0;
 let inBackprop = false;
+
+/** Whether a gradient must flow into `t` in the backward pass `stamp`: it is reached and a float tensor. */
+function needsGrad(t: Tensor, stamp: number): boolean {
+  return t._tapeMark === stamp && (t.dtype === "float32" || t.dtype === "float64");
+}
 
 /** Marks `t` as reached by the backward pass `stamp`, with no gradient yet. */
 function markTensor(t: Tensor, stamp: number, touched: Tensor[]): void {

@@ -4,7 +4,10 @@ import { registerOp, runOp } from "./engine.js";
 import { mul } from "./mul.js";
 import { checkNumeric, mapUnary } from "./util.js";
 
-const AbsOp = registerOp("Abs", (dy, { inputs: [x] }) => [mul(dy, mapUnary(x!, Math.sign))]);
+const AbsOp = registerOp("Abs", (dy, node) => {
+  const x = node.inputs[0] as Tensor;
+  return [mul(dy, mapUnary(x, Math.sign))];
+});
 
 /**
  * Elementwise absolute value.

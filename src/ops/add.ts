@@ -2,19 +2,25 @@
 import type { Tensor } from "../tensor/tensor.js";
 import { registerOp, runOp } from "./engine.js";
 import { unbroadcast } from "./unbroadcast.js";
-import { type TensorOrNumber, ARITH_ADD, arith, binaryOperands } from "./util.js";
+import { type TensorOrNumber, ARITH_ADD, arith, operandDtype, toTensor } from "./util.js";
 
 const ADD = (p: number, q: number): number => p + q;
-const AddOp = registerOp("Add", (dy, { inputs: [a, b] }, needs) => [
-  needs[0] ? unbroadcast(dy, a!.shape) : null,
-  needs[1] ? unbroadcast(dy, b!.shape) : null,
-]);
+const AddOp = registerOp("Add", (dy, node, needs) => {
+  const a = node.inputs[0] as Tensor;
+  const b = node.inputs[1] as Tensor;
+  return [
+    needs[0] ? unbroadcast(dy, a.shape) : null,
+    needs[1] ? unbroadcast(dy, b.shape) : null,
+  ];
+});
 
 /**
  * Elementwise a + b with NumPy broadcasting.
  * @example add(tensor([[1], [2]]), tensor([10, 20])) // [[11, 21], [12, 22]]
  */
 export function add(a: TensorOrNumber, b: TensorOrNumber): Tensor {
-  const [x, y] = binaryOperands(a, b);
+  const dtype = operandDtype(a, b);
+  const x = toTensor(a, dtype);
+  const y = toTensor(b, dtype);
   return runOp(AddOp, [x, y], arith("add", ARITH_ADD, x, y, ADD));
 }

@@ -1,6 +1,6 @@
 // broadcastTo: repeat x along broadcast axes to a target shape. Gradient: sum dy back to x's shape.
 import { allocate } from "../tensor/dtype.js";
-import { broadcastIndex, broadcastShapes, fmtShape, sameShape, sizeOf } from "../tensor/shape.js";
+import { broadcastIndex, broadcastShapes, checkShape, fmtShape, sameShape, sizeOf } from "../tensor/shape.js";
 import { ShapeError } from "../errors.js";
 import { type Tensor, kernelTensor } from "../tensor/tensor.js";
 import { registerOp, runOp } from "./engine.js";
@@ -14,6 +14,20 @@ const BroadcastToOp = registerOp("BroadcastTo", (dy, node) => [unbroadcast(dy, (
  */
 export function broadcastTo(x: Tensor, shape: readonly number[]): Tensor {
   if (sameShape(x.shape, shape)) return x;
+  if (x.size === 1 && x.rank <= shape.length) {
+    // A single value broadcasts to any shape of at least its rank: fill.
+    checkShape(shape, "broadcastTo");
+    const own: number[] = [];
+    let n = 1;
+    for (let i = 0; i < shape.length; i++) {
+      own.push(shape[i] as number);
+      n *= shape[i] as number;
+    }
+    const o = allocate(x.dtype, n);
+    const v0 = x.dataSync()[0] as number;
+    for (let i = 0; i < n; i++) o[i] = v0;
+    return runOp(BroadcastToOp, [x], kernelTensor(o, own, x.dtype));
+  }
   const out = broadcastShapes(x.shape, shape, "broadcastTo");
   if (!sameShape(out, shape)) {
     throw new ShapeError(`broadcastTo: shape ${fmtShape(x.shape)} cannot be broadcast to ${fmtShape(shape)}`);

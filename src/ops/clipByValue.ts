@@ -5,9 +5,11 @@ import { registerOp, runOp } from "./engine.js";
 import { checkNumeric, mapUnary } from "./util.js";
 import { where } from "./where.js";
 
-const ClipByValueOp = registerOp("ClipByValue", (dy, { inputs: [x], saved }) => {
+const ClipByValueOp = registerOp("ClipByValue", (dy, node) => {
+  const x = node.inputs[0] as Tensor;
+  const saved = node.saved;
   const [lo, hi] = saved as [number, number];
-  return [where(mapUnary(x!, (v) => (v >= lo && v <= hi ? 1 : 0), "bool"), dy, 0)];
+  return [where(mapUnary(x, (v) => (v >= lo && v <= hi ? 1 : 0), "bool"), dy, 0)];
 });
 
 /**

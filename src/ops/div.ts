@@ -7,20 +7,26 @@ import { registerOp, runOp } from "./engine.js";
 import { mul } from "./mul.js";
 import { neg } from "./neg.js";
 import { unbroadcast } from "./unbroadcast.js";
-import { type TensorOrNumber, ARITH_DIV, arith, binaryOperands, checkSameDtype } from "./util.js";
+import { type TensorOrNumber, ARITH_DIV, arith, checkSameDtype, operandDtype, toTensor } from "./util.js";
 
 const DIV = (p: number, q: number): number => p / q;
-const DivOp = registerOp("Div", (dy, { inputs: [a, b] }, needs) => [
-  needs[0] ? unbroadcast(div(dy, b!), a!.shape) : null,
-  needs[1] ? unbroadcast(neg(div(mul(dy, a!), mul(b!, b!))), b!.shape) : null,
-]);
+const DivOp = registerOp("Div", (dy, node, needs) => {
+  const a = node.inputs[0] as Tensor;
+  const b = node.inputs[1] as Tensor;
+  return [
+    needs[0] ? unbroadcast(div(dy, b), a.shape) : null,
+    needs[1] ? unbroadcast(neg(div(mul(dy, a), mul(b, b))), b.shape) : null,
+  ];
+});
 
 /**
  * Elementwise a / b with NumPy broadcasting (true division: int32 operands give float64, as in TensorFlow).
  * @example div(tensor([1, 2, 3]), 2) // [0.5, 1, 1.5]
  */
 export function div(a: TensorOrNumber, b: TensorOrNumber): Tensor {
-  const [x, y] = binaryOperands(a, b);
+  const dtype = operandDtype(a, b);
+  const x = toTensor(a, dtype);
+  const y = toTensor(b, dtype);
   checkSameDtype("div", x, y);
   if (!isFloat(x.dtype)) {
     if (x.dtype === "bool") {

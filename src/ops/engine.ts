@@ -41,7 +41,7 @@ const active: Recorder[] = [];
 /**
  * Registers an op by name with its gradient (null when it has none). Returns the definition to
  * pass to `runOp`. Registering the same name twice is an error.
- * @example const square = registerOp("Square", (dy, { inputs: [x] }) => [mul(dy, mul(x!, 2))]);
+ * @example const square = registerOp("Square", (dy, node) => [mul(dy, mul(node.inputs[0]!, 2))]);
  */
 export function registerOp(name: string, grad: GradFn | null): OpDef {
   if (registry.has(name)) throw new GradientError(`registerOp: an op named '${name}' is already registered`);
@@ -81,8 +81,11 @@ export function pushRecorder(r: Recorder): void {
 
 /** Deactivates a recorder (used by GradientTape); a no-op if it is not active. */
 export function popRecorder(r: Recorder): void {
-  const i = active.lastIndexOf(r);
-  if (i >= 0) active.splice(i, 1);
+  if (active[active.length - 1] === r) active.pop();
+  else {
+    const i = active.lastIndexOf(r);
+    if (i >= 0) active.splice(i, 1);
+  }
 }
 
 /** Runs `fn` with no tape recording (used while applying gradients or computing them without nesting). */

@@ -8,9 +8,12 @@ import { registerOp, runOp } from "./engine.js";
 import { normalizeAxis, splitAxis } from "./reduceUtil.js";
 import { segmentSumAlong } from "./unsortedSegmentSum.js";
 
-const GatherOp = registerOp("Gather", (dy, { inputs: [x, indices], saved }) => {
+const GatherOp = registerOp("Gather", (dy, node) => {
+  const x = node.inputs[0] as Tensor;
+  const indices = node.inputs[1] as Tensor;
+  const saved = node.saved;
   const axis = saved as number;
-  return [segmentSumAlong(dy, indices!, x!.shape[axis] as number, axis), null];
+  return [segmentSumAlong(dy, indices, x.shape[axis] as number, axis), null];
 });
 
 /** Converts gather/segment indices to an int32 tensor, or throws a ShapeError naming `op`. */

@@ -5,7 +5,10 @@ import { registerOp, runOp } from "./engine.js";
 import { div } from "./div.js";
 import { checkFloat } from "./util.js";
 
-const LogOp = registerOp("Log", (dy, { inputs: [x] }) => [div(dy, x!)]);
+const LogOp = registerOp("Log", (dy, node) => {
+  const x = node.inputs[0] as Tensor;
+  return [div(dy, x)];
+});
 
 /**
  * Elementwise natural logarithm.

@@ -5,7 +5,10 @@ import { registerOp, runOp } from "./engine.js";
 import { div } from "./div.js";
 import { checkFloat, mapUnary } from "./util.js";
 
-const Log1pOp = registerOp("Log1p", (dy, { inputs: [x] }) => [div(dy, add(x!, 1))]);
+const Log1pOp = registerOp("Log1p", (dy, node) => {
+  const x = node.inputs[0] as Tensor;
+  return [div(dy, add(x, 1))];
+});
 
 /**
  * Elementwise ln(1 + x), accurate near 0.

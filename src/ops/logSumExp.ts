@@ -15,9 +15,12 @@ interface LogSumExpSaved {
   keptShape: number[];
 }
 
-const LogSumExpOp = registerOp("LogSumExp", (dy, { inputs: [x], output, saved }) => {
+const LogSumExpOp = registerOp("LogSumExp", (dy, node) => {
+  const x = node.inputs[0] as Tensor;
+  const output = node.output;
+  const saved = node.saved;
   const { keptShape } = saved as LogSumExpSaved;
-  return [mul(reshape(dy, keptShape), exp(sub(x!, reshape(output, keptShape))))];
+  return [mul(reshape(dy, keptShape), exp(sub(x, reshape(output, keptShape))))];
 });
 
 /**

@@ -12,7 +12,10 @@ interface MatMulSaved {
   transposeB: boolean;
 }
 
-const MatMulOp = registerOp("MatMul", (dy, { inputs: [a, b], saved }, needs) => {
+const MatMulOp = registerOp("MatMul", (dy, node, needs) => {
+  const a = node.inputs[0] as Tensor;
+  const b = node.inputs[1] as Tensor;
+  const saved = node.saved;
   const { transposeA, transposeB } = saved as MatMulSaved;
   const A = a as Tensor;
   const B = b as Tensor;

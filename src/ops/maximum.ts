@@ -7,12 +7,14 @@ import { type TensorOrNumber, binaryOperands, broadcastBinary, checkNumeric } fr
 import { where } from "./where.js";
 
 const A_WINS = (p: number, q: number): number => (p >= q ? 1 : 0);
-const MaximumOp = registerOp("Maximum", (dy, { inputs: [a, b] }, needs) => {
-  const aWins = broadcastBinary("maximum", a!, b!, A_WINS, "bool");
+const MaximumOp = registerOp("Maximum", (dy, node, needs) => {
+  const a = node.inputs[0] as Tensor;
+  const b = node.inputs[1] as Tensor;
+  const aWins = broadcastBinary("maximum", a, b, A_WINS, "bool");
   return [
-    needs[0] ? unbroadcast(where(aWins, dy, 0), a!.shape) : null,
-    needs[1] ? unbroadcast(where(aWins, 0, dy), b!.shape) : null,
-  ];
+      needs[0] ? unbroadcast(where(aWins, dy, 0), a.shape) : null,
+      needs[1] ? unbroadcast(where(aWins, 0, dy), b.shape) : null,
+    ];
 });
 
 /**
@@ -20,7 +22,7 @@ const MaximumOp = registerOp("Maximum", (dy, { inputs: [a, b] }, needs) => {
  * @example maximum(tensor([1, 5]), 3) // [3, 5]
  */
 export function maximum(a: TensorOrNumber, b: TensorOrNumber): Tensor {
-  const [x, y] = binaryOperands(a, b);
-  checkNumeric("maximum", x);
-  return runOp(MaximumOp, [x, y], broadcastBinary("maximum", x, y, Math.max));
+    const [x, y] = binaryOperands(a, b);
+    checkNumeric("maximum", x);
+    return runOp(MaximumOp, [x, y], broadcastBinary("maximum", x, y, Math.max));
 }

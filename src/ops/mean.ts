@@ -19,7 +19,8 @@ const ADD = (a: number, b: number): number => a + b;
 const MeanOp = registerOp("Mean", (dy, node) => {
   const x = node.inputs[0] as Tensor;
   const { keptShape, count } = node.saved as MeanSaved;
-  return [broadcastTo(reshape(div(dy, count), keptShape), x.shape)];
+  const scaled = div(dy, count);
+  return [broadcastTo(dy.size === 1 ? scaled : reshape(scaled, keptShape), x.shape)];
 });
 
 /**

@@ -7,12 +7,14 @@ import { type TensorOrNumber, binaryOperands, broadcastBinary, checkNumeric } fr
 import { where } from "./where.js";
 
 const A_WINS = (p: number, q: number): number => (p <= q ? 1 : 0);
-const MinimumOp = registerOp("Minimum", (dy, { inputs: [a, b] }, needs) => {
-  const aWins = broadcastBinary("minimum", a!, b!, A_WINS, "bool");
+const MinimumOp = registerOp("Minimum", (dy, node, needs) => {
+  const a = node.inputs[0] as Tensor;
+  const b = node.inputs[1] as Tensor;
+  const aWins = broadcastBinary("minimum", a, b, A_WINS, "bool");
   return [
-    needs[0] ? unbroadcast(where(aWins, dy, 0), a!.shape) : null,
-    needs[1] ? unbroadcast(where(aWins, 0, dy), b!.shape) : null,
-  ];
+      needs[0] ? unbroadcast(where(aWins, dy, 0), a.shape) : null,
+      needs[1] ? unbroadcast(where(aWins, 0, dy), b.shape) : null,
+    ];
 });
 
 /**
@@ -20,7 +22,7 @@ const MinimumOp = registerOp("Minimum", (dy, { inputs: [a, b] }, needs) => {
  * @example minimum(tensor([1, 5]), 3) // [1, 3]
  */
 export function minimum(a: TensorOrNumber, b: TensorOrNumber): Tensor {
-  const [x, y] = binaryOperands(a, b);
-  checkNumeric("minimum", x);
-  return runOp(MinimumOp, [x, y], broadcastBinary("minimum", x, y, Math.min));
+    const [x, y] = binaryOperands(a, b);
+    checkNumeric("minimum", x);
+    return runOp(MinimumOp, [x, y], broadcastBinary("minimum", x, y, Math.min));
 }

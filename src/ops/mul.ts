@@ -2,19 +2,25 @@
 import type { Tensor } from "../tensor/tensor.js";
 import { registerOp, runOp } from "./engine.js";
 import { unbroadcast } from "./unbroadcast.js";
-import { type TensorOrNumber, ARITH_MUL, arith, binaryOperands } from "./util.js";
+import { type TensorOrNumber, ARITH_MUL, arith, operandDtype, toTensor } from "./util.js";
 
 const MUL = (p: number, q: number): number => p * q;
-const MulOp = registerOp("Mul", (dy, { inputs: [a, b] }, needs) => [
-  needs[0] ? unbroadcast(mul(dy, b!), a!.shape) : null,
-  needs[1] ? unbroadcast(mul(dy, a!), b!.shape) : null,
-]);
+const MulOp = registerOp("Mul", (dy, node, needs) => {
+  const a = node.inputs[0] as Tensor;
+  const b = node.inputs[1] as Tensor;
+  return [
+    needs[0] ? unbroadcast(mul(dy, b), a.shape) : null,
+    needs[1] ? unbroadcast(mul(dy, a), b.shape) : null,
+  ];
+});
 
 /**
  * Elementwise a · b with NumPy broadcasting.
  * @example mul(tensor([1, 2, 3]), 2) // [2, 4, 6]
  */
 export function mul(a: TensorOrNumber, b: TensorOrNumber): Tensor {
-  const [x, y] = binaryOperands(a, b);
+  const dtype = operandDtype(a, b);
+  const x = toTensor(a, dtype);
+  const y = toTensor(b, dtype);
   return runOp(MulOp, [x, y], arith("mul", ARITH_MUL, x, y, MUL));
 }

@@ -6,9 +6,11 @@ import { Tensor, kernelTensor } from "../tensor/tensor.js";
 import { registerOp, runOp } from "./engine.js";
 import { slice } from "./slice.js";
 
-const PadOp = registerOp("Pad", (dy, { inputs: [x], saved }) => {
+const PadOp = registerOp("Pad", (dy, node) => {
+  const x = node.inputs[0] as Tensor;
+  const saved = node.saved;
   const paddings = saved as [number, number][];
-  return [slice(dy, paddings.map((p) => p[0]), x!.shape)];
+  return [slice(dy, paddings.map((p) => p[0]), x.shape)];
 });
 
 /**

@@ -12,13 +12,16 @@ import { where } from "./where.js";
 
 const POSITIVE = (v: number): number => (v > 0 ? 1 : 0);
 
-const PowOp = registerOp("Pow", (dy, { inputs: [a, b], output }, needs) => {
-  if (!isFloat(a!.dtype)) return [null, null];
-  const da = needs[0] ? unbroadcast(mul(dy, mul(b!, pow(a!, sub(b!, 1)))), a!.shape) : null;
+const PowOp = registerOp("Pow", (dy, node, needs) => {
+  const a = node.inputs[0] as Tensor;
+  const b = node.inputs[1] as Tensor;
+  const output = node.output;
+  if (!isFloat(a.dtype)) return [null, null];
+  const da = needs[0] ? unbroadcast(mul(dy, mul(b, pow(a, sub(b, 1)))), a.shape) : null;
   if (!needs[1]) return [da, null];
-  const positive = mapUnary(a!, POSITIVE, "bool");
-  const lnA = where(positive, log(where(positive, a!, 1)), 0);
-  const db = unbroadcast(mul(dy, mul(output, lnA)), b!.shape);
+  const positive = mapUnary(a, POSITIVE, "bool");
+  const lnA = where(positive, log(where(positive, a, 1)), 0);
+  const db = unbroadcast(mul(dy, mul(output, lnA)), b.shape);
   return [da, db];
 });
 

@@ -6,7 +6,10 @@ import { where } from "./where.js";
 
 const POSITIVE = (v: number): number => (v > 0 ? 1 : 0);
 const RELU = (v: number): number => (v < 0 ? 0 : v);
-const ReluOp = registerOp("Relu", (dy, { inputs: [x] }) => [where(mapUnary(x!, POSITIVE, "bool"), dy, 0)]);
+const ReluOp = registerOp("Relu", (dy, node) => {
+  const x = node.inputs[0] as Tensor;
+  return [where(mapUnary(x, POSITIVE, "bool"), dy, 0)];
+});
 
 /**
  * Elementwise rectified linear unit, max(x, 0) (NaN stays NaN).

@@ -2,11 +2,10 @@
 import { allocate } from "../tensor/dtype.js";
 import { type Tensor, kernelTensor } from "../tensor/tensor.js";
 import { registerOp, runOp } from "./engine.js";
-import { mul } from "./mul.js";
-import { sub } from "./sub.js";
+import { sigmoidGrad } from "./sigmoidGrad.js";
 import { checkFloat } from "./util.js";
 
-const SigmoidOp = registerOp("Sigmoid", (dy, { output: s }) => [mul(dy, mul(s, sub(1, s)))]);
+const SigmoidOp = registerOp("Sigmoid", (dy, { output }) => [sigmoidGrad(output, dy)]);
 
 /** The logistic function of a number, stable for large |x|. */
 export function sigmoidScalar(x: number): number {

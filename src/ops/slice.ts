@@ -7,9 +7,11 @@ import { Tensor, kernelTensor } from "../tensor/tensor.js";
 import { registerOp, runOp } from "./engine.js";
 import { pad } from "./pad.js";
 
-const SliceOp = registerOp("Slice", (dy, { inputs: [x], saved }) => {
+const SliceOp = registerOp("Slice", (dy, node) => {
+  const x = node.inputs[0] as Tensor;
+  const saved = node.saved;
   const begin = saved as number[];
-  return [pad(dy, begin.map((b, i) => [b, (x!.shape[i] as number) - b - (dy.shape[i] as number)] as [number, number]))];
+  return [pad(dy, begin.map((b, i) => [b, (x.shape[i] as number) - b - (dy.shape[i] as number)] as [number, number]))];
 });
 
 /**

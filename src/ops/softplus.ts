@@ -5,7 +5,10 @@ import { mul } from "./mul.js";
 import { sigmoid } from "./sigmoid.js";
 import { checkFloat, mapUnary } from "./util.js";
 
-const SoftplusOp = registerOp("Softplus", (dy, { inputs: [x] }) => [mul(dy, sigmoid(x!))]);
+const SoftplusOp = registerOp("Softplus", (dy, node) => {
+  const x = node.inputs[0] as Tensor;
+  return [mul(dy, sigmoid(x))];
+});
 
 /** ln(1 + e^x) of a number, finite and exact for large |x|. */
 export function softplusScalar(x: number): number {

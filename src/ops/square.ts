@@ -5,7 +5,10 @@ import { mul } from "./mul.js";
 import { checkNumeric, mapUnary } from "./util.js";
 
 const SQUARE = (v: number): number => v * v;
-const SquareOp = registerOp("Square", (dy, { inputs: [x] }) => [mul(dy, mul(x!, 2))]);
+const SquareOp = registerOp("Square", (dy, node) => {
+  const x = node.inputs[0] as Tensor;
+  return [mul(dy, mul(x, 2))];
+});
 
 /**
  * Elementwise square.

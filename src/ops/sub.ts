@@ -3,19 +3,25 @@ import type { Tensor } from "../tensor/tensor.js";
 import { registerOp, runOp } from "./engine.js";
 import { neg } from "./neg.js";
 import { unbroadcast } from "./unbroadcast.js";
-import { type TensorOrNumber, ARITH_SUB, arith, binaryOperands } from "./util.js";
+import { type TensorOrNumber, ARITH_SUB, arith, operandDtype, toTensor } from "./util.js";
 
 const SUB = (p: number, q: number): number => p - q;
-const SubOp = registerOp("Sub", (dy, { inputs: [a, b] }, needs) => [
-  needs[0] ? unbroadcast(dy, a!.shape) : null,
-  needs[1] ? unbroadcast(neg(dy), b!.shape) : null,
-]);
+const SubOp = registerOp("Sub", (dy, node, needs) => {
+  const a = node.inputs[0] as Tensor;
+  const b = node.inputs[1] as Tensor;
+  return [
+    needs[0] ? unbroadcast(dy, a.shape) : null,
+    needs[1] ? unbroadcast(neg(dy), b.shape) : null,
+  ];
+});
 
 /**
  * Elementwise a − b with NumPy broadcasting.
  * @example sub(1, tensor([0.25, 0.75])) // [0.75, 0.25]
  */
 export function sub(a: TensorOrNumber, b: TensorOrNumber): Tensor {
-  const [x, y] = binaryOperands(a, b);
+  const dtype = operandDtype(a, b);
+  const x = toTensor(a, dtype);
+  const y = toTensor(b, dtype);
   return runOp(SubOp, [x, y], arith("sub", ARITH_SUB, x, y, SUB));
 }

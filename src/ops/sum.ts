@@ -23,13 +23,22 @@ export function onesShape(rank: number): number[] {
 const SumOp = registerOp("Sum", (dy, node) => {
   const x = node.inputs[0] as Tensor;
   const { keptShape } = node.saved as SumSaved;
-  return [broadcastTo(reshape(dy, keptShape), x.shape)];
+  // A one-element dy (a full reduction) broadcasts as it is; otherwise put the reduced axes back first.
+  return [broadcastTo(dy.size === 1 ? dy : reshape(dy, keptShape), x.shape)];
 });
 
 /** Output shape of reducing `shape` over `axes`, with the reduced axes kept as 1 and dropped. */
 export function reducedShapes(shape: readonly number[], axes: readonly number[]): { kept: number[]; dropped: number[] } {
-  const kept = shape.map((s, i) => (axes.includes(i) ? 1 : s));
-  const dropped = shape.filter((_, i) => !axes.includes(i));
+  const kept: number[] = [];
+  const dropped: number[] = [];
+  for (let i = 0; i < shape.length; i++) {
+    const s = shape[i] as number;
+    if (axes.includes(i)) kept.push(1);
+    else {
+      kept.push(s);
+      dropped.push(s);
+    }
+  }
   return { kept, dropped };
 }
 

@@ -7,7 +7,11 @@ import { Tensor, kernelTensor } from "../tensor/tensor.js";
 import { registerOp, runOp } from "./engine.js";
 import { gather, toIndexTensor } from "./gather.js";
 
-const UnsortedSegmentSumOp = registerOp("UnsortedSegmentSum", (dy, { inputs: [, ids], saved }) => [gather(dy, ids!, saved as number), null]);
+const UnsortedSegmentSumOp = registerOp("UnsortedSegmentSum", (dy, node) => {
+  const ids = node.inputs[1] as Tensor;
+  const saved = node.saved;
+  return [gather(dy, ids, saved as number), null];
+});
 
 /**
  * Scatter-add along `axis`: `data` has shape pre + ids.shape + post (pre = the first `axis` dims),

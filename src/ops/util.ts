@@ -32,6 +32,11 @@ export function toTensor(x: TensorOrNumber, dtype: DType): Tensor {
   return t;
 }
 
+/** The dtype that numbers take in a binary op: that of the tensor operand (float32 when both are numbers). */
+export function operandDtype(a: TensorOrNumber, b: TensorOrNumber): DType {
+  return a instanceof Tensor ? a.dtype : b instanceof Tensor ? b.dtype : "float32";
+}
+
 /** Coerces the two operands of a binary op; numbers take the dtype of the tensor operand. */
 export function binaryOperands(a: TensorOrNumber, b: TensorOrNumber): [Tensor, Tensor] {
   const dtype = a instanceof Tensor ? a.dtype : b instanceof Tensor ? b.dtype : "float32";
@@ -159,7 +164,14 @@ function shapeSize(shape: readonly number[]): number {
 
 /** Normalises an axis argument (number, list, or undefined = all) to sorted, unique, non-negative axes. */
 export function normalizeAxes(op: string, axis: number | readonly number[] | undefined, rank: number): number[] {
-  if (axis === undefined) return Array.from({ length: rank }, (_, i) => i);
+  if (axis === undefined) {
+    const all: number[] = [];
+    for (let i = 0; i < rank; i++) all.push(i);
+    return all;
+  }
+  if (typeof axis === "number" && Number.isInteger(axis) && axis >= -rank && axis < Math.max(rank, 1)) {
+    return [axis < 0 ? axis + rank : axis];
+  }
   const list = typeof axis === "number" ? [axis] : [...axis];
   const out = new Set<number>();
   for (const a of list) {

@@ -8,11 +8,16 @@ import { registerOp, runOp } from "./engine.js";
 import { unbroadcast } from "./unbroadcast.js";
 import { type TensorOrNumber, binaryOperands, checkSameDtype } from "./util.js";
 
-const WhereOp = registerOp("Where", (dy, { inputs: [cond, a, b] }, needs) => [
-  null,
-  needs[1] ? unbroadcast(where(cond!, dy, 0), a!.shape) : null,
-  needs[2] ? unbroadcast(where(cond!, 0, dy), b!.shape) : null,
-]);
+const WhereOp = registerOp("Where", (dy, node, needs) => {
+  const cond = node.inputs[0] as Tensor;
+  const a = node.inputs[1] as Tensor;
+  const b = node.inputs[2] as Tensor;
+  return [
+    null,
+    needs[1] ? unbroadcast(where(cond, dy, 0), a.shape) : null,
+    needs[2] ? unbroadcast(where(cond, 0, dy), b.shape) : null,
+  ];
+});
 
 /**
  * Picks `a` where `cond` (a bool tensor) is true and `b` elsewhere; all three broadcast together.
