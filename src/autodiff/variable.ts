@@ -1,6 +1,6 @@
 // Variable: a named, mutable tensor that tapes watch automatically when trainable.
 import { ShapeError } from "../errors.js";
-import { convert } from "../tensor/dtype.js";
+import { allocate, convert } from "../tensor/dtype.js";
 import { fmtShape, sameShape } from "../tensor/shape.js";
 import { Tensor } from "../tensor/tensor.js";
 
@@ -36,7 +36,11 @@ export class Variable extends Tensor {
   assign(value: Tensor): this {
     this.checkCompatible("assign", value);
     const v = value.dataSync();
-    this.values = value.dtype === this.dtype ? v.slice() : convert(v, this.dtype);
+    if (value.dtype === this.dtype) {
+      const next = allocate(this.dtype, v.length);
+      for (let i = 0; i < v.length; i++) next[i] = v[i] as number;
+      this.values = next;
+    } else this.values = convert(v, this.dtype);
     return this;
   }
 
@@ -44,7 +48,7 @@ export class Variable extends Tensor {
   assignSub(delta: Tensor): this {
     this.checkCompatible("assignSub", delta);
     const cur = this.values;
-    const next = cur.slice();
+    const next = allocate(this.dtype, cur.length);
     const d = delta.dataSync();
     for (let i = 0; i < next.length; i++) next[i] = (cur[i] as number) - (d[i] as number);
     this.values = next;
@@ -55,7 +59,7 @@ export class Variable extends Tensor {
   assignAdd(delta: Tensor): this {
     this.checkCompatible("assignAdd", delta);
     const cur = this.values;
-    const next = cur.slice();
+    const next = allocate(this.dtype, cur.length);
     const d = delta.dataSync();
     for (let i = 0; i < next.length; i++) next[i] = (cur[i] as number) + (d[i] as number);
     this.values = next;

@@ -2,7 +2,7 @@
 import { allocate } from "../tensor/dtype.js";
 import { broadcastIndex, broadcastShapes, checkShape, fmtShape, sameShape, sizeOf } from "../tensor/shape.js";
 import { ShapeError } from "../errors.js";
-import { type Tensor, kernelTensor } from "../tensor/tensor.js";
+import { Tensor, kernelTensor } from "../tensor/tensor.js";
 import { registerOp, runOp } from "./engine.js";
 import { unbroadcast } from "./unbroadcast.js";
 
@@ -13,7 +13,10 @@ const BroadcastToOp = registerOp("BroadcastTo", (dy, node) => [unbroadcast(dy, (
  * @example broadcastTo(tensor([1, 2]), [3, 2]) // [[1,2],[1,2],[1,2]]
  */
 export function broadcastTo(x: Tensor, shape: readonly number[]): Tensor {
-  if (sameShape(x.shape, shape)) return x;
+  if (sameShape(x.shape, shape)) {
+    // A plain tensor is immutable: return it. A Variable can change later: return a snapshot.
+    return x.constructor === Tensor ? x : runOp(BroadcastToOp, [x], kernelTensor(x.dataSync(), x.shape, x.dtype));
+  }
   if (x.size === 1 && x.rank <= shape.length) {
     // A single value broadcasts to any shape of at least its rank: fill.
     checkShape(shape, "broadcastTo");

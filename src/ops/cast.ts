@@ -10,7 +10,7 @@ const CastOp = registerOp("Cast", (dy, { inputs: [x] }) =>
 );
 
 /**
- * Converts `x` to `dtype`; returns `x` itself when it already has that dtype.
+ * Converts `x` to `dtype`; returns `x` itself when it already has that dtype (a snapshot for a Variable).
  * No gradient flows through a cast from or to int32/bool (the source gets null).
  * @example cast(tensor([1.7, -1.7]), "int32") // [1, -1]
  */
@@ -18,6 +18,9 @@ export function cast(x: Tensor, dtype: DType): Tensor {
   if (!DTYPES.includes(dtype)) {
     throw new ValueError(`cast: unknown dtype '${String(dtype)}'; use one of ${DTYPES.join(", ")}`);
   }
-  if (x.dtype === dtype) return x;
+  if (x.dtype === dtype) {
+    // A plain tensor is immutable: return it. A Variable can change later: return a snapshot.
+    return x.constructor === Tensor ? x : runOp(CastOp, [x], kernelTensor(x.dataSync(), x.shape, dtype));
+  }
   return runOp(CastOp, [x], kernelTensor(convert(x.dataSync(), dtype), x.shape, dtype));
 }

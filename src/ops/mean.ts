@@ -1,16 +1,16 @@
 // mean over axes (all by default), optionally keeping reduced dimensions. Gradient: dy / n broadcast back.
 import { allocate, isFloat } from "../tensor/dtype.js";
 import { type Tensor, kernelTensor } from "../tensor/tensor.js";
-import { broadcastTo } from "./broadcastTo.js";
-import { div } from "./div.js";
 import { registerOp, runOp } from "./engine.js";
+import { meanGrad } from "./meanGrad.js";
 import { checkNonEmptyReduction } from "./reduceUtil.js";
-import { reshape } from "./reshape.js";
 import { onesShape, reduceKernel, reducedShapes } from "./sum.js";
 import { normalizeAxes } from "./util.js";
 
 interface MeanSaved {
   keptShape: number[];
+  /** The reduced axes; undefined for all of them. */
+  axes: number[] | undefined;
   count: number;
 }
 
@@ -18,9 +18,8 @@ const ADD = (a: number, b: number): number => a + b;
 
 const MeanOp = registerOp("Mean", (dy, node) => {
   const x = node.inputs[0] as Tensor;
-  const { keptShape, count } = node.saved as MeanSaved;
-  const scaled = div(dy, count);
-  return [broadcastTo(dy.size === 1 ? scaled : reshape(scaled, keptShape), x.shape)];
+  const { keptShape, axes, count } = node.saved as MeanSaved;
+  return [meanGrad(dy, keptShape, x.shape, axes, count)];
 });
 
 /**
@@ -39,7 +38,7 @@ export function mean(x: Tensor, axis?: number | readonly number[], keepDims = fa
     const out = allocate(dtype, 1);
     out[0] = s / v.length;
     const kept = onesShape(x.rank);
-    return runOp(MeanOp, [x], kernelTensor(out, keepDims ? kept : [], dtype), { keptShape: kept, count: v.length } satisfies MeanSaved);
+    return runOp(MeanOp, [x], kernelTensor(out, keepDims ? kept : [], dtype), { keptShape: kept, axes: undefined, count: v.length } satisfies MeanSaved);
   }
   const axes = normalizeAxes("mean", axis, x.rank);
   checkNonEmptyReduction("mean", x.shape, axes);
@@ -49,5 +48,5 @@ export function mean(x: Tensor, axis?: number | readonly number[], keepDims = fa
   const acc = reduceKernel(x, axes, 0, ADD);
   const out = allocate(dtype, acc.length);
   for (let i = 0; i < acc.length; i++) out[i] = (acc[i] as number) / count;
-  return runOp(MeanOp, [x], kernelTensor(out, keepDims ? kept : dropped, dtype), { keptShape: kept, count } satisfies MeanSaved);
+  return runOp(MeanOp, [x], kernelTensor(out, keepDims ? kept : dropped, dtype), { keptShape: kept, axes, count } satisfies MeanSaved);
 }

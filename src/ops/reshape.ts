@@ -1,8 +1,8 @@
 // reshape: the same values under another shape (one dimension may be -1); x itself when the
-// shape is unchanged. Gradient: reshape back.
+// shape is unchanged (a snapshot of a Variable). Gradient: reshape back.
 import { ShapeError } from "../errors.js";
 import { fmtShape, sameShape } from "../tensor/shape.js";
-import { type Tensor, kernelTensor } from "../tensor/tensor.js";
+import { Tensor, kernelTensor } from "../tensor/tensor.js";
 import { registerOp, runOp } from "./engine.js";
 
 const ReshapeOp = registerOp("Reshape", (dy, node) => [reshape(dy, (node.inputs[0] as Tensor).shape)]);
@@ -12,7 +12,10 @@ const ReshapeOp = registerOp("Reshape", (dy, node) => [reshape(dy, (node.inputs[
  * @example reshape(tensor([1, 2, 3, 4]), [2, -1]) // shape [2, 2]
  */
 export function reshape(x: Tensor, shape: readonly number[]): Tensor {
-  if (sameShape(x.shape, shape)) return x;
+  if (sameShape(x.shape, shape)) {
+    // A plain tensor is immutable: return it. A Variable can change later: return a snapshot.
+    return x.constructor === Tensor ? x : runOp(ReshapeOp, [x], kernelTensor(x.dataSync(), x.shape, x.dtype));
+  }
   const target: number[] = [];
   for (let i = 0; i < shape.length; i++) target.push(shape[i] as number);
   const unknown = target.indexOf(-1);

@@ -28,6 +28,8 @@ import {
   greater,
   oneHot,
   equal,
+  reshape,
+  broadcastTo,
 } from "../../src/index.js";
 
 const f64 = (v: Parameters<typeof tensor>[0]) => tensor(v, undefined, "float64");
@@ -230,8 +232,21 @@ describe("Variable", () => {
     const v = new Variable(tensor([1, 2]));
     const y = mul(v, 1);
     const r = sub(v, 0);
+    const same = [reshape(v, [2]), cast(v, "float32"), broadcastTo(v, [2]), reshape(v, [2, 1])];
     v.assign(tensor([5, 5]));
+    v.assignSub(tensor([1, 1]));
     assert.deepEqual(y.arraySync(), [1, 2]);
     assert.deepEqual(r.arraySync(), [1, 2]);
+    for (const t of same) {
+      assert.ok(!(t instanceof Variable));
+      assert.deepEqual(Array.from(t.dataSync()), [1, 2]);
+    }
+    assert.deepEqual(v.arraySync(), [4, 4]);
+  });
+  test("gradients flow through the snapshots of a variable", () => {
+    const v = new Variable(f64([1, 2]));
+    const tape = new GradientTape();
+    const y = sum(mul(reshape(v, [2]), cast(v, "float64")));
+    assert.deepEqual(values(tape.gradient(y, v)), [2, 4]);
   });
 });

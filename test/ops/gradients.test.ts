@@ -294,6 +294,10 @@ describe("second derivatives through nested tapes", () => {
     ["softmax", (x) => softmax(x), -2, 2],
     ["logSumExp", (x) => logSumExp(x, 1), -2, 2],
     ["max", (x) => max(x, 1), -2, 2],
+    ["square of mean over axis 1", (x) => square(mean(x, 1)), -2, 2],
+    ["square of mean over all, keepDims", (x) => mul(square(mean(x, undefined, true)), x), -2, 2],
+    ["square of sum over axis 0", (x) => square(sum(x, 0)), -2, 2],
+    ["sigmoid of a product (third-order terms of SigmoidGrad)", (x) => sigmoid(mul(x, x)), -1.5, 1.5],
   ];
   for (const [name, f, lo, hi] of cases) {
     test(`d²/dx² of ${name}`, () => {
