@@ -6,6 +6,7 @@ import { estimatorOptions, newBar } from "../fitOptions.js";
 import { fmt, formatJson, modelLine, table } from "../format.js";
 import { writeErr, writeOut } from "../output.js";
 import type { ProgressBar } from "../progress.js";
+import { UsageError } from "../usageError.js";
 
 function meanStd(xs: readonly number[]): { mean: number; std: number } {
   const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -23,6 +24,16 @@ export async function run(args: ParsedArgs): Promise<void> {
   const data = await readLabelledCsv(path, args);
   const X: FlatMatrix = { data: data.X, shape: [data.n, data.d] };
   const y: Label[] = Array.from<Label>(data.y);
+  // Every test fold needs rows of every class (or its ROC-AUC and log-loss are undefined).
+  const counts = new Map<Label, number>();
+  for (const v of y) counts.set(v, (counts.get(v) ?? 0) + 1);
+  const [rarest, fewest] = [...counts].reduce((a, b) => (b[1] < a[1] ? b : a));
+  if (fewest < k) {
+    throw new UsageError(
+      `${path}: class ${JSON.stringify(rarest)} has only ${fewest} row${fewest === 1 ? "" : "s"}, so with --folds ${k} some test folds would hold none of it; ` +
+        (fewest >= 2 ? `use --folds ${fewest} or fewer` : "cross-validation needs at least 2 rows of every class"),
+    );
+  }
   const folds = stratifiedKFold(y, { k });
   const binary = new Set(y).size === 2;
   const bars: ProgressBar[] = [];
