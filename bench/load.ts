@@ -117,8 +117,8 @@ function manyFits(): void {
 }
 
 try {
-  await predictBigFile();
-  manyFits();
+  if (rows > 0) await predictBigFile();
+  if (fits >= 100) manyFits();
 } finally {
   rmSync(dir, { recursive: true, force: true });
   await closeDefaultKernelPool();
