@@ -21,7 +21,6 @@ describe("the same model file, byte for byte", () => {
     const variants: [string, string[]][] = [
       ["lbfgs", [iris, "--solver", "lbfgs"]],
       ["sgd", [train, "--solver", "sgd", "--max-iter", "30"]],
-      ["adam", [iris, "--solver", "adam", "--max-iter", "30"]],
       ["owlqn", [iris, "--penalty", "l1", "--solver", "owlqn"]],
       ["split", [iris, "--test-size", "0.3", "--seed", "7"]],
       ["sgd-seed", [train, "--solver", "sgd", "--max-iter", "30", "--seed", "1"]],
