@@ -44,7 +44,7 @@ export class GradientTape implements Recorder {
   readonly persistent: boolean;
   private readonly watchVariables: boolean;
   private nodes: OpNode[] = [];
-  private readonly watched = new Set<Tensor>();
+  private watched: Tensor[] | null = null;
   private recording = true;
   private used = false;
 
@@ -57,7 +57,8 @@ export class GradientTape implements Recorder {
 
   /** Makes the tape differentiate with respect to these tensors (trainable Variables are watched automatically). */
   watch(...tensors: readonly Tensor[]): void {
-    for (const t of tensors) this.watched.add(t);
+    const w = (this.watched ??= []);
+    for (const t of tensors) if (!w.includes(t)) w.push(t);
   }
 
   /**
@@ -102,11 +103,10 @@ export class GradientTape implements Recorder {
     if (wasRecording) popRecorder(this);
     inBackprop = true;
     const stamp = ++lastStamp;
-    let touched: Tensor[] = [];
+    const touched = scratchTouched;
     try {
-      const list: Tensor[] =
-        sources instanceof Tensor ? [sources] : Array.isArray(sources) ? (sources as readonly Tensor[]).slice() : Object.values(sources as Record<string, Tensor>);
-      touched = [];
+      const list: readonly Tensor[] =
+        sources instanceof Tensor ? [sources] : Array.isArray(sources) ? (sources as readonly Tensor[]) : Object.values(sources as Record<string, Tensor>);
       this.backprop(target, list, outputGradient, stamp, touched);
       const pick = (t: Tensor): Tensor | null => (t._tapeMark === stamp ? t._tapeGrad : null);
       let result: unknown;
@@ -120,10 +120,13 @@ export class GradientTape implements Recorder {
       return result as Gradients<S>;
     } finally {
       // Drop the references kept for this pass so that tensors do not hold gradients alive.
-      for (const t of touched) {
+      for (let i = 0; i < touched.length; i++) {
+        const t = touched[i] as Tensor;
         t._tapeGrad = null;
         t._tapeMark = 0;
       }
+      touched.length = 0;
+      scratchOnPath.length = 0;
       inBackprop = false;
       if (this.persistent) {
         if (wasRecording) pushRecorder(this);
@@ -136,7 +139,7 @@ export class GradientTape implements Recorder {
 
   /** Whether the tape differentiates with respect to `t` by itself (watched, or an accessed trainable Variable). */
   private isRoot(t: Tensor): boolean {
-    return this.watched.has(t) || (this.watchVariables && t instanceof Variable && t.trainable);
+    return (this.watched !== null && this.watched.includes(t)) || (this.watchVariables && t instanceof Variable && t.trainable);
   }
 
   /**
@@ -164,7 +167,7 @@ export class GradientTape implements Recorder {
     // Forward sweep: the recorded nodes that depend on a source through float tensors (gradients
     // never flow into int32/bool tensors, so an op reached only through them, such as
     // oneHot(argMax(x)), is not on the path).
-    const onPath: OpNode[] = [];
+    const onPath = scratchOnPath;
     for (let i = 0; i < nodes.length; i++) {
       const node = nodes[i] as OpNode;
       const inputs = node.inputs;
@@ -229,6 +232,9 @@ export class GradientTape implements Recorder {
 
 let lastStamp = 0;
 let inBackprop = false;
+// Work lists of the backward pass, reused (a pass never runs inside another: see `inBackprop`).
+const scratchTouched: Tensor[] = [];
+const scratchOnPath: OpNode[] = [];
 
 /** Whether a gradient must flow into `t` in the backward pass `stamp`: it is reached and a float tensor. */
 function needsGrad(t: Tensor, stamp: number): boolean {

@@ -172,13 +172,20 @@ export function normalizeAxes(op: string, axis: number | readonly number[] | und
   if (typeof axis === "number" && Number.isInteger(axis) && axis >= -rank && axis < Math.max(rank, 1)) {
     return [axis < 0 ? axis + rank : axis];
   }
-  const list = typeof axis === "number" ? [axis] : [...axis];
-  const out = new Set<number>();
-  for (const a of list) {
+  const list: readonly number[] = typeof axis === "number" ? [axis] : axis;
+  const out: number[] = [];
+  let sorted = true;
+  for (let i = 0; i < list.length; i++) {
+    const a = list[i] as number;
     if (!Number.isInteger(a) || a < -rank || a >= Math.max(rank, 1)) {
       throw new ShapeError(`${op}: axis ${a} is out of range for a tensor of rank ${rank}`);
     }
-    out.add(a < 0 ? a + rank : a);
+    const n = a < 0 ? a + rank : a;
+    if (out.length > 0 && n <= (out[out.length - 1] as number)) sorted = false;
+    out.push(n);
   }
-  return [...out].sort((x, y) => x - y);
+  if (sorted) return out;
+  const unique = [...new Set(out)];
+  unique.sort((x, y) => x - y);
+  return unique;
 }
