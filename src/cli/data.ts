@@ -23,6 +23,14 @@ export async function readLabelledCsv(path: string, args: ParsedArgs): Promise<C
   const data = await readCsvFile(path, { header: !args.flag("no-header"), target, fileName: path });
   if (data.y === null) throw new UsageError(`${path}: no target column was found; name it with --target NAME`);
   const classes = uniqueLabels(data.y);
+  // As scikit-learn's check_classification_targets: fractional numbers are a measurement, not class labels.
+  const fractional = (data.y as (number | string)[]).findIndex((v) => typeof v === "number" && !Number.isInteger(v));
+  if (fractional >= 0) {
+    throw new UsageError(
+      `${path}: the target column ${JSON.stringify(data.targetName)} holds fractional numbers (${data.y[fractional]} in data row ${fractional + 1}, ${classes.length} distinct values): ` +
+        `it looks continuous, not like class labels; is --target the right column? (classes are whole numbers or names)`,
+    );
+  }
   if (classes.length < 2) {
     throw new UsageError(
       `${path}: the target column ${JSON.stringify(data.targetName)} holds one class only (${JSON.stringify(classes[0])}); a classifier needs rows of at least two classes: is --target the right column?`,
