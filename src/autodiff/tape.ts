@@ -41,17 +41,21 @@ export type Gradients<S> = S extends Tensor
  */
 export class GradientTape implements Recorder {
   /** Whether `gradient` may be called more than once. */
-  readonly persistent: boolean;
-  private readonly watchVariables: boolean;
-  private nodes: OpNode[] = [];
-  private watched: Tensor[] | null = null;
-  private recording = true;
-  private used = false;
+  declare readonly persistent: boolean;
+  declare private readonly watchVariables: boolean;
+  declare private nodes: OpNode[];
+  declare private watched: Tensor[] | null;
+  declare private recording: boolean;
+  declare private used: boolean;
 
   /** Creates a tape and starts recording. */
-  constructor(options: GradientTapeOptions = {}) {
-    this.persistent = options.persistent ?? false;
-    this.watchVariables = options.watchAccessedVariables ?? true;
+  constructor(options?: GradientTapeOptions) {
+    this.persistent = options?.persistent ?? false;
+    this.watchVariables = options?.watchAccessedVariables ?? true;
+    this.nodes = [];
+    this.watched = null;
+    this.recording = true;
+    this.used = false;
     pushRecorder(this);
   }
 

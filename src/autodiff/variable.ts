@@ -21,9 +21,9 @@ let unnamed = 0;
  */
 export class Variable extends Tensor {
   /** The variable's name. */
-  readonly name: string;
+  declare readonly name: string;
   /** Whether tapes watch it automatically. */
-  readonly trainable: boolean;
+  declare readonly trainable: boolean;
 
   /** Creates a variable holding a copy of `initial`. */
   constructor(initial: Tensor, options: VariableOptions = {}) {

@@ -20,22 +20,26 @@ export function kernelTensor(values: DataArray, shape: readonly number[], dtype:
   return new Tensor(values, shape, dtype);
 }
 
-/** An n-dimensional array of one dtype, stored row-major in a typed array. */
+/**
+ * An n-dimensional array of one dtype, stored row-major in a typed array.
+ * (Fields are `declare`d and set in the constructor: class-field initialisers would cost more than
+ * the rest of a small op.)
+ */
 export class Tensor {
   /** A unique id, used by the gradient tape to recognise tensors. */
-  readonly id: number;
+  declare readonly id: number;
   /** The dimensions, outermost first; `[]` for a scalar. Read-only: never mutate it (it may be shared between tensors). */
-  readonly shape: readonly number[];
+  declare readonly shape: readonly number[];
   /** The data type. */
-  readonly dtype: DType;
+  declare readonly dtype: DType;
   /** The number of elements. */
-  readonly size: number;
+  declare readonly size: number;
   /** The storage; replaced (never resized) only by `Variable.assign`. */
-  protected values: DataArray;
+  declare protected values: DataArray;
   /** @internal Gradient-tape bookkeeping: the stamp of the backward pass that last reached this tensor. */
-  _tapeMark = 0;
+  declare _tapeMark: number;
   /** @internal Gradient-tape bookkeeping: the gradient accumulated for this tensor during that pass. */
-  _tapeGrad: Tensor | null = null;
+  declare _tapeGrad: Tensor | null;
 
   /** Wraps `values` (not copied) as a tensor of `shape` (copied); the typed array must match `dtype`. */
   constructor(values: DataArray, shape: readonly number[], dtype: DType = dtypeOfArray(values)) {
@@ -60,6 +64,8 @@ export class Tensor {
     this.dtype = dtype;
     this.size = values.length;
     this.values = values;
+    this._tapeMark = 0;
+    this._tapeGrad = null;
   }
 
   /** The number of dimensions. */
