@@ -112,25 +112,26 @@ export class GradientTape implements Recorder {
       const list: readonly Tensor[] =
         sources instanceof Tensor ? [sources] : Array.isArray(sources) ? (sources as readonly Tensor[]) : Object.values(sources as Record<string, Tensor>);
       this.backprop(target, list, outputGradient, stamp, touched);
-      const pick = (t: Tensor): Tensor | null => (t._tapeMark === stamp ? t._tapeGrad : null);
       let result: unknown;
-      if (sources instanceof Tensor) result = pick(sources);
-      else if (Array.isArray(sources)) result = (sources as readonly Tensor[]).map(pick);
-      else {
+      if (sources instanceof Tensor) result = pickGrad(sources, stamp);
+      else if (Array.isArray(sources)) {
+        const out: (Tensor | null)[] = [];
+        for (let i = 0; i < list.length; i++) out.push(pickGrad(list[i] as Tensor, stamp));
+        result = out;
+      } else {
         const rec: Record<string, Tensor | null> = {};
-        for (const [k, t] of Object.entries(sources as Record<string, Tensor>)) rec[k] = pick(t);
+        for (const [k, t] of Object.entries(sources as Record<string, Tensor>)) rec[k] = pickGrad(t, stamp);
         result = rec;
       }
       return result as Gradients<S>;
     } finally {
       // Drop the references kept for this pass so that tensors do not hold gradients alive.
-      for (let i = 0; i < touched.length; i++) {
-        const t = touched[i] as Tensor;
+      while (touched.length > 0) {
+        const t = touched.pop() as Tensor;
         t._tapeGrad = null;
         t._tapeMark = 0;
       }
-      touched.length = 0;
-      scratchOnPath.length = 0;
+      while (scratchOnPath.length > 0) scratchOnPath.pop();
       inBackprop = false;
       if (this.persistent) {
         if (wasRecording) pushRecorder(this);
@@ -197,7 +198,7 @@ export class GradientTape implements Recorder {
       target._tapeGrad = outputGradient;
     } else {
       const ones = allocate(target.dtype, target.size);
-      ones.fill(1);
+      for (let i = 0; i < ones.length; i++) ones[i] = 1;
       target._tapeGrad = kernelTensor(ones, target.shape, target.dtype);
     }
     for (let i = onPath.length - 1; i >= 0; i--) {
@@ -239,6 +240,11 @@ let inBackprop = false;
 // Work lists of the backward pass, reused (a pass never runs inside another: see `inBackprop`).
 const scratchTouched: Tensor[] = [];
 const scratchOnPath: OpNode[] = [];
+
+/** The gradient left on `t` by the backward pass `stamp`, or null when the pass did not reach it. */
+function pickGrad(t: Tensor, stamp: number): Tensor | null {
+  return t._tapeMark === stamp ? t._tapeGrad : null;
+}
 
 /** Whether a gradient must flow into `t` in the backward pass `stamp`: it is reached and a float tensor. */
 function needsGrad(t: Tensor, stamp: number): boolean {
