@@ -196,6 +196,9 @@ export class GradientTape implements Recorder {
         );
       }
       target._tapeGrad = outputGradient;
+    } else if (target.rank === 0) {
+      // The usual target, a scalar loss: a shared constant 1 (tensors are immutable).
+      target._tapeGrad = target.dtype === "float32" ? ONE_F32 : ONE_F64;
     } else {
       const ones = allocate(target.dtype, target.size);
       for (let i = 0; i < ones.length; i++) ones[i] = 1;
@@ -235,6 +238,8 @@ export class GradientTape implements Recorder {
   }
 }
 
+const ONE_F32 = kernelTensor(Float32Array.of(1), [], "float32");
+const ONE_F64 = kernelTensor(Float64Array.of(1), [], "float64");
 let lastStamp = 0;
 let inBackprop = false;
 // Work lists of the backward pass, reused (a pass never runs inside another: see `inBackprop`).
