@@ -183,6 +183,11 @@ describe("playground in Chromium", { timeout: 120_000 }, () => {
   });
 
   test("click adds, shift-click adds the next class, right-click deletes, drag moves, the keyboard adds", async () => {
+    // The page re-renders the count on its next frame: wait for it rather than read it at once.
+    const waitForPointCount = async (n: string): Promise<void> => {
+      await page.waitForFunction((want) => document.getElementById("point-count")?.textContent === want, n, { timeout: 10_000 });
+      assert.equal(await page.textContent("#point-count"), n);
+    };
     await loadPreset("empty");
     assert.equal(await page.textContent("#point-count"), "0");
     const at = async (x: number, y: number) => screen(x, y);
@@ -197,11 +202,11 @@ describe("playground in Chromium", { timeout: 120_000 }, () => {
     await page.check("input[name=class][value='2']");
     p = await at(3, -3);
     await page.mouse.click(p.x, p.y);
-    assert.equal(await page.textContent("#point-count"), "4");
+    await waitForPointCount("4");
     // Right-click the second point away.
     p = await at(-3, 1);
     await page.mouse.click(p.x, p.y, { button: "right" });
-    assert.equal(await page.textContent("#point-count"), "3");
+    await waitForPointCount("3");
     // Drag the first point from (−2, −2) to (−1, −3).
     p = await at(-2, -2);
     const q = await at(-1, -3);
@@ -217,7 +222,7 @@ describe("playground in Chromium", { timeout: 120_000 }, () => {
     await page.keyboard.press("ArrowRight");
     await page.keyboard.press("ArrowRight");
     await page.keyboard.press("Enter");
-    assert.equal(await page.textContent("#point-count"), "4");
+    await waitForPointCount("4");
     const csv = readFileSync(await downloadOf("export-csv", "edited.csv"), "utf8").trim().split("\n");
     assert.equal(csv[0], "x,y,label");
     const rows = csv.slice(1).map((r) => r.split(",").map(Number));
