@@ -1,6 +1,6 @@
 // abs: |x| elementwise. Gradient: dy · sign(x) (0 at x = 0, as TensorFlow).
 import type { Tensor } from "../tensor/tensor.js";
-import { registerOp, runOp } from "./engine.js";
+import { registerOp, runOp1 } from "./engine.js";
 import { mul } from "./mul.js";
 import { checkNumeric, mapUnary } from "./util.js";
 
@@ -15,5 +15,5 @@ const AbsOp = registerOp("Abs", (dy, node) => {
  */
 export function abs(x: Tensor): Tensor {
   checkNumeric("abs", x);
-  return runOp(AbsOp, [x], mapUnary(x, Math.abs));
+  return runOp1(AbsOp, x, mapUnary(x, Math.abs));
 }

@@ -1,6 +1,6 @@
 // add: a + b elementwise with broadcasting. Gradient: dy to each input, summed over broadcast axes.
 import type { Tensor } from "../tensor/tensor.js";
-import { registerOp, runOp } from "./engine.js";
+import { registerOp, runOp2 } from "./engine.js";
 import { unbroadcast } from "./unbroadcast.js";
 import { type TensorOrNumber, ARITH_ADD, arith, operandDtype, toTensor } from "./util.js";
 
@@ -22,5 +22,5 @@ export function add(a: TensorOrNumber, b: TensorOrNumber): Tensor {
   const dtype = operandDtype(a, b);
   const x = toTensor(a, dtype);
   const y = toTensor(b, dtype);
-  return runOp(AddOp, [x, y], arith("add", ARITH_ADD, x, y, ADD));
+  return runOp2(AddOp, x, y, arith("add", ARITH_ADD, x, y, ADD));
 }

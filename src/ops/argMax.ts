@@ -1,6 +1,6 @@
 // argMax: the index of the largest value along one axis, as int32. No gradient.
 import { Tensor, kernelTensor } from "../tensor/tensor.js";
-import { registerOp, runOp } from "./engine.js";
+import { registerOp, runOp1 } from "./engine.js";
 import { checkNonEmptyReduction, normalizeAxis, splitAxis } from "./reduceUtil.js";
 import { checkNumeric } from "./util.js";
 
@@ -40,5 +40,5 @@ export function argMax(x: Tensor, axis = 0): Tensor {
     }
   }
   const shape = x.shape.filter((_, i) => i !== ax);
-  return runOp(ArgMaxOp, [x], kernelTensor(out, shape, "int32"));
+  return runOp1(ArgMaxOp, x, kernelTensor(out, shape, "int32"));
 }

@@ -3,7 +3,7 @@ import { allocate } from "../tensor/dtype.js";
 import { broadcastIndex, broadcastShapes, checkShape, fmtShape, sameShape, sizeOf } from "../tensor/shape.js";
 import { ShapeError } from "../errors.js";
 import { Tensor, kernelTensor } from "../tensor/tensor.js";
-import { registerOp, runOp } from "./engine.js";
+import { registerOp, runOp1 } from "./engine.js";
 import { unbroadcast } from "./unbroadcast.js";
 
 const BroadcastToOp = registerOp("BroadcastTo", (dy, node) => [unbroadcast(dy, (node.inputs[0] as Tensor).shape)]);
@@ -15,7 +15,7 @@ const BroadcastToOp = registerOp("BroadcastTo", (dy, node) => [unbroadcast(dy, (
 export function broadcastTo(x: Tensor, shape: readonly number[]): Tensor {
   if (sameShape(x.shape, shape)) {
     // A plain tensor is immutable: return it. A Variable can change later: return a snapshot.
-    return x.constructor === Tensor ? x : runOp(BroadcastToOp, [x], kernelTensor(x.dataSync(), x.shape, x.dtype));
+    return x.constructor === Tensor ? x : runOp1(BroadcastToOp, x, kernelTensor(x.dataSync(), x.shape, x.dtype));
   }
   if (x.size === 1 && x.rank <= shape.length) {
     // A single value broadcasts to any shape of at least its rank: fill.
@@ -29,7 +29,7 @@ export function broadcastTo(x: Tensor, shape: readonly number[]): Tensor {
     const o = allocate(x.dtype, n);
     const v0 = x.dataSync()[0] as number;
     for (let i = 0; i < n; i++) o[i] = v0;
-    return runOp(BroadcastToOp, [x], kernelTensor(o, own, x.dtype));
+    return runOp1(BroadcastToOp, x, kernelTensor(o, own, x.dtype));
   }
   const out = broadcastShapes(x.shape, shape, "broadcastTo");
   if (!sameShape(out, shape)) {
@@ -45,5 +45,5 @@ export function broadcastTo(x: Tensor, shape: readonly number[]): Tensor {
     o = allocate(x.dtype, idx.length);
     for (let i = 0; i < idx.length; i++) o[i] = v[idx[i] as number] as number;
   }
-  return runOp(BroadcastToOp, [x], kernelTensor(o, out, x.dtype));
+  return runOp1(BroadcastToOp, x, kernelTensor(o, out, x.dtype));
 }

@@ -3,7 +3,7 @@
 import { type DType, DTYPES, convert, isFloat } from "../tensor/dtype.js";
 import { ValueError } from "../errors.js";
 import { Tensor, kernelTensor } from "../tensor/tensor.js";
-import { registerOp, runOp } from "./engine.js";
+import { registerOp, runOp1 } from "./engine.js";
 
 const CastOp = registerOp("Cast", (dy, { inputs: [x] }) =>
   isFloat(x!.dtype) && isFloat(dy.dtype) ? [cast(dy, x!.dtype)] : [null],
@@ -20,7 +20,7 @@ export function cast(x: Tensor, dtype: DType): Tensor {
   }
   if (x.dtype === dtype) {
     // A plain tensor is immutable: return it. A Variable can change later: return a snapshot.
-    return x.constructor === Tensor ? x : runOp(CastOp, [x], kernelTensor(x.dataSync(), x.shape, dtype));
+    return x.constructor === Tensor ? x : runOp1(CastOp, x, kernelTensor(x.dataSync(), x.shape, dtype));
   }
-  return runOp(CastOp, [x], kernelTensor(convert(x.dataSync(), dtype), x.shape, dtype));
+  return runOp1(CastOp, x, kernelTensor(convert(x.dataSync(), dtype), x.shape, dtype));
 }

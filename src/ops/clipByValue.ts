@@ -1,7 +1,7 @@
 // clipByValue: x limited to [lo, hi]. Gradient: dy where lo ≤ x ≤ hi, 0 outside (as TensorFlow).
 import { ValueError } from "../errors.js";
 import type { Tensor } from "../tensor/tensor.js";
-import { registerOp, runOp } from "./engine.js";
+import { registerOp, runOp1 } from "./engine.js";
 import { checkNumeric, mapUnary } from "./util.js";
 import { where } from "./where.js";
 
@@ -19,5 +19,5 @@ const ClipByValueOp = registerOp("ClipByValue", (dy, node) => {
 export function clipByValue(x: Tensor, lo: number, hi: number): Tensor {
   checkNumeric("clipByValue", x);
   if (!(lo <= hi)) throw new ValueError(`clipByValue: the bounds must satisfy lo ≤ hi, got lo = ${lo}, hi = ${hi}`);
-  return runOp(ClipByValueOp, [x], mapUnary(x, (v) => (v < lo ? lo : v > hi ? hi : v)), [lo, hi]);
+  return runOp1(ClipByValueOp, x, mapUnary(x, (v) => (v < lo ? lo : v > hi ? hi : v)), [lo, hi]);
 }

@@ -3,7 +3,7 @@ import type { Tensor } from "../tensor/tensor.js";
 import { isFloat } from "../tensor/dtype.js";
 import { ShapeError } from "../errors.js";
 import { fmtShape } from "../tensor/shape.js";
-import { registerOp, runOp } from "./engine.js";
+import { registerOp, runOp2 } from "./engine.js";
 import { mul } from "./mul.js";
 import { neg } from "./neg.js";
 import { unbroadcast } from "./unbroadcast.js";
@@ -32,7 +32,7 @@ export function div(a: TensorOrNumber, b: TensorOrNumber): Tensor {
     if (x.dtype === "bool") {
       throw new ShapeError(`div: cannot divide bool tensors ${fmtShape(x.shape)} and ${fmtShape(y.shape)}; cast them first`);
     }
-    return runOp(DivOp, [x, y], arith("div", ARITH_DIV, x, y, DIV, "float64"));
+    return runOp2(DivOp, x, y, arith("div", ARITH_DIV, x, y, DIV, "float64"));
   }
-  return runOp(DivOp, [x, y], arith("div", ARITH_DIV, x, y, DIV));
+  return runOp2(DivOp, x, y, arith("div", ARITH_DIV, x, y, DIV));
 }

@@ -69,6 +69,16 @@ export function runOp(op: OpDef, inputs: readonly Tensor[], output: Tensor, save
   return output;
 }
 
+/** `runOp` for a one-input op; the inputs list is only made when a tape records. */
+export function runOp1(op: OpDef, x: Tensor, output: Tensor, saved?: unknown): Tensor {
+  return active.length > 0 ? runOp(op, [x], output, saved) : output;
+}
+
+/** `runOp` for a two-input op; the inputs list is only made when a tape records. */
+export function runOp2(op: OpDef, a: Tensor, b: Tensor, output: Tensor, saved?: unknown): Tensor {
+  return active.length > 0 ? runOp(op, [a, b], output, saved) : output;
+}
+
 /** True while at least one tape records (ops may skip saving intermediates otherwise). */
 export function isRecording(): boolean {
   return active.length > 0;

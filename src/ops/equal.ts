@@ -1,6 +1,6 @@
 // equal: elementwise a = b with broadcasting, giving a bool tensor (NaN compares unequal). No gradient.
 import type { Tensor } from "../tensor/tensor.js";
-import { registerOp, runOp } from "./engine.js";
+import { registerOp, runOp2 } from "./engine.js";
 import { type TensorOrNumber, binaryOperands, broadcastBinary } from "./util.js";
 
 const EQ = (p: number, q: number): number => (p === q ? 1 : 0);
@@ -12,5 +12,5 @@ const EqualOp = registerOp("Equal", null);
  */
 export function equal(a: TensorOrNumber, b: TensorOrNumber): Tensor {
   const [x, y] = binaryOperands(a, b);
-  return runOp(EqualOp, [x, y], broadcastBinary("equal", x, y, EQ, "bool"));
+  return runOp2(EqualOp, x, y, broadcastBinary("equal", x, y, EQ, "bool"));
 }

@@ -1,7 +1,7 @@
 // exp: e^x elementwise. Gradient: dy · e^x (the output).
 import { allocate } from "../tensor/dtype.js";
 import { type Tensor, kernelTensor } from "../tensor/tensor.js";
-import { registerOp, runOp } from "./engine.js";
+import { registerOp, runOp1 } from "./engine.js";
 import { mul } from "./mul.js";
 import { checkFloat } from "./util.js";
 
@@ -16,5 +16,5 @@ export function exp(x: Tensor): Tensor {
   const v = x.dataSync();
   const out = allocate(x.dtype, v.length);
   for (let i = 0; i < out.length; i++) out[i] = Math.exp(v[i] as number);
-  return runOp(ExpOp, [x], kernelTensor(out, x.shape, x.dtype));
+  return runOp1(ExpOp, x, kernelTensor(out, x.shape, x.dtype));
 }

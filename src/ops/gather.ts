@@ -4,7 +4,7 @@ import { ShapeError, ValueError } from "../errors.js";
 import { allocate } from "../tensor/dtype.js";
 import { fmtShape } from "../tensor/shape.js";
 import { Tensor, kernelTensor } from "../tensor/tensor.js";
-import { registerOp, runOp } from "./engine.js";
+import { registerOp, runOp2 } from "./engine.js";
 import { normalizeAxis, splitAxis } from "./reduceUtil.js";
 import { segmentSumAlong } from "./unsortedSegmentSum.js";
 
@@ -57,5 +57,5 @@ export function gather(x: Tensor, indices: Tensor | readonly number[], axis = 0)
     }
   }
   const shape = [...x.shape.slice(0, ax), ...idx.shape, ...x.shape.slice(ax + 1)];
-  return runOp(GatherOp, [x, idx], kernelTensor(out, shape, x.dtype), ax);
+  return runOp2(GatherOp, x, idx, kernelTensor(out, shape, x.dtype), ax);
 }

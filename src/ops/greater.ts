@@ -1,6 +1,6 @@
 // greater: elementwise a > b with broadcasting, giving a bool tensor (NaN compares unequal). No gradient.
 import type { Tensor } from "../tensor/tensor.js";
-import { registerOp, runOp } from "./engine.js";
+import { registerOp, runOp2 } from "./engine.js";
 import { type TensorOrNumber, binaryOperands, broadcastBinary } from "./util.js";
 
 const GT = (p: number, q: number): number => (p > q ? 1 : 0);
@@ -12,5 +12,5 @@ const GreaterOp = registerOp("Greater", null);
  */
 export function greater(a: TensorOrNumber, b: TensorOrNumber): Tensor {
   const [x, y] = binaryOperands(a, b);
-  return runOp(GreaterOp, [x, y], broadcastBinary("greater", x, y, GT, "bool"));
+  return runOp2(GreaterOp, x, y, broadcastBinary("greater", x, y, GT, "bool"));
 }

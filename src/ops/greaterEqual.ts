@@ -1,6 +1,6 @@
 // greaterEqual: elementwise a ≥ b with broadcasting, giving a bool tensor (NaN compares unequal). No gradient.
 import type { Tensor } from "../tensor/tensor.js";
-import { registerOp, runOp } from "./engine.js";
+import { registerOp, runOp2 } from "./engine.js";
 import { type TensorOrNumber, binaryOperands, broadcastBinary } from "./util.js";
 
 const GE = (p: number, q: number): number => (p >= q ? 1 : 0);
@@ -12,5 +12,5 @@ const GreaterEqualOp = registerOp("GreaterEqual", null);
  */
 export function greaterEqual(a: TensorOrNumber, b: TensorOrNumber): Tensor {
   const [x, y] = binaryOperands(a, b);
-  return runOp(GreaterEqualOp, [x, y], broadcastBinary("greaterEqual", x, y, GE, "bool"));
+  return runOp2(GreaterEqualOp, x, y, broadcastBinary("greaterEqual", x, y, GE, "bool"));
 }

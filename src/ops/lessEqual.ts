@@ -1,6 +1,6 @@
 // lessEqual: elementwise a ≤ b with broadcasting, giving a bool tensor (NaN compares unequal). No gradient.
 import type { Tensor } from "../tensor/tensor.js";
-import { registerOp, runOp } from "./engine.js";
+import { registerOp, runOp2 } from "./engine.js";
 import { type TensorOrNumber, binaryOperands, broadcastBinary } from "./util.js";
 
 const LE = (p: number, q: number): number => (p <= q ? 1 : 0);
@@ -12,5 +12,5 @@ const LessEqualOp = registerOp("LessEqual", null);
  */
 export function lessEqual(a: TensorOrNumber, b: TensorOrNumber): Tensor {
   const [x, y] = binaryOperands(a, b);
-  return runOp(LessEqualOp, [x, y], broadcastBinary("lessEqual", x, y, LE, "bool"));
+  return runOp2(LessEqualOp, x, y, broadcastBinary("lessEqual", x, y, LE, "bool"));
 }

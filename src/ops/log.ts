@@ -1,7 +1,7 @@
 // log: natural logarithm elementwise (log 0 = −∞, log of a negative = NaN, as IEEE). Gradient: dy / x.
 import { allocate } from "../tensor/dtype.js";
 import { type Tensor, kernelTensor } from "../tensor/tensor.js";
-import { registerOp, runOp } from "./engine.js";
+import { registerOp, runOp1 } from "./engine.js";
 import { div } from "./div.js";
 import { checkFloat } from "./util.js";
 
@@ -19,5 +19,5 @@ export function log(x: Tensor): Tensor {
   const v = x.dataSync();
   const out = allocate(x.dtype, v.length);
   for (let i = 0; i < out.length; i++) out[i] = Math.log(v[i] as number);
-  return runOp(LogOp, [x], kernelTensor(out, x.shape, x.dtype));
+  return runOp1(LogOp, x, kernelTensor(out, x.shape, x.dtype));
 }

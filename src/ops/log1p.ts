@@ -1,7 +1,7 @@
 // log1p: ln(1 + x) elementwise, accurate for small x. Gradient: dy / (1 + x).
 import type { Tensor } from "../tensor/tensor.js";
 import { add } from "./add.js";
-import { registerOp, runOp } from "./engine.js";
+import { registerOp, runOp1 } from "./engine.js";
 import { div } from "./div.js";
 import { checkFloat, mapUnary } from "./util.js";
 
@@ -16,5 +16,5 @@ const Log1pOp = registerOp("Log1p", (dy, node) => {
  */
 export function log1p(x: Tensor): Tensor {
   checkFloat("log1p", x);
-  return runOp(Log1pOp, [x], mapUnary(x, Math.log1p));
+  return runOp1(Log1pOp, x, mapUnary(x, Math.log1p));
 }

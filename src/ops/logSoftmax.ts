@@ -2,7 +2,7 @@
 // Gradient: dy − e^out · Σ dy along the axis.
 import { allocate } from "../tensor/dtype.js";
 import { Tensor, kernelTensor } from "../tensor/tensor.js";
-import { registerOp, runOp } from "./engine.js";
+import { registerOp, runOp1 } from "./engine.js";
 import { exp } from "./exp.js";
 import { mul } from "./mul.js";
 import { normalizeAxis, splitAxis } from "./reduceUtil.js";
@@ -34,5 +34,5 @@ export function logSoftmax(x: Tensor, axis = -1): Tensor {
       for (let j = 0; j < n; j++) out[base + j * inner] = (v[base + j * inner] as number) - shift;
     }
   }
-  return runOp(LogSoftmaxOp, [x], kernelTensor(out, x.shape, x.dtype), ax);
+  return runOp1(LogSoftmaxOp, x, kernelTensor(out, x.shape, x.dtype), ax);
 }

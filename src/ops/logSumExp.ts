@@ -2,7 +2,7 @@
 // overflows. Gradient: dy · e^(x − out), i.e. dy times the softmax over the reduced axes.
 import { allocate } from "../tensor/dtype.js";
 import { Tensor, kernelTensor } from "../tensor/tensor.js";
-import { registerOp, runOp } from "./engine.js";
+import { registerOp, runOp1 } from "./engine.js";
 import { exp } from "./exp.js";
 import { mul } from "./mul.js";
 import { checkNonEmptyReduction, reductionIndex } from "./reduceUtil.js";
@@ -59,5 +59,5 @@ export function logSumExp(x: Tensor, axis?: number | readonly number[], keepDims
     }
     for (let o = 0; o < outSize; o++) out[o] = (m[o] as number) + Math.log(s[o] as number);
   }
-  return runOp(LogSumExpOp, [x], kernelTensor(out, keepDims ? kept : dropped, x.dtype), { keptShape: kept } satisfies LogSumExpSaved);
+  return runOp1(LogSumExpOp, x, kernelTensor(out, keepDims ? kept : dropped, x.dtype), { keptShape: kept } satisfies LogSumExpSaved);
 }

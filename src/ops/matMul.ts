@@ -4,13 +4,21 @@ import { ShapeError } from "../errors.js";
 import { allocate } from "../tensor/dtype.js";
 import { fmtShape } from "../tensor/shape.js";
 import { Tensor, kernelTensor } from "../tensor/tensor.js";
-import { registerOp, runOp } from "./engine.js";
+import { registerOp, runOp2 } from "./engine.js";
 import { checkSameDtype } from "./util.js";
 
 interface MatMulSaved {
   transposeA: boolean;
   transposeB: boolean;
 }
+
+/** The four transpose settings, made once (the op keeps one for its gradient). */
+const SAVED: readonly MatMulSaved[] = [
+  { transposeA: false, transposeB: false },
+  { transposeA: false, transposeB: true },
+  { transposeA: true, transposeB: false },
+  { transposeA: true, transposeB: true },
+];
 
 const MatMulOp = registerOp("MatMul", (dy, node, needs) => {
   const a = node.inputs[0] as Tensor;
@@ -59,5 +67,5 @@ export function matMul(a: Tensor, b: Tensor, transposeA = false, transposeB = fa
       out[i * n + j] = s;
     }
   }
-  return runOp(MatMulOp, [a, b], kernelTensor(out, [m, n], a.dtype), { transposeA, transposeB } satisfies MatMulSaved);
+  return runOp2(MatMulOp, a, b, kernelTensor(out, [m, n], a.dtype), SAVED[(transposeA ? 2 : 0) + (transposeB ? 1 : 0)]);
 }

@@ -1,6 +1,6 @@
 // max over axes (all by default), optionally keeping reduced dimensions. Gradient: see extremum.ts.
 import type { Tensor } from "../tensor/tensor.js";
-import { registerOp, runOp } from "./engine.js";
+import { registerOp, runOp1 } from "./engine.js";
 import { extremumForward, extremumGrad } from "./extremum.js";
 
 const MaxOp = registerOp("Max", extremumGrad);
@@ -13,5 +13,5 @@ const MaxOp = registerOp("Max", extremumGrad);
  */
 export function max(x: Tensor, axis?: number | readonly number[], keepDims = false): Tensor {
   const { out, saved } = extremumForward("max", x, axis, keepDims);
-  return runOp(MaxOp, [x], out, saved);
+  return runOp1(MaxOp, x, out, saved);
 }

@@ -1,7 +1,7 @@
 // maximum: the larger of a and b elementwise, with broadcasting.
 // Gradient: dy to a where a ≥ b (ties go to a, as TensorFlow), to b elsewhere; reduced to each shape.
 import type { Tensor } from "../tensor/tensor.js";
-import { registerOp, runOp } from "./engine.js";
+import { registerOp, runOp2 } from "./engine.js";
 import { unbroadcast } from "./unbroadcast.js";
 import { type TensorOrNumber, binaryOperands, broadcastBinary, checkNumeric } from "./util.js";
 import { where } from "./where.js";
@@ -24,5 +24,5 @@ const MaximumOp = registerOp("Maximum", (dy, node, needs) => {
 export function maximum(a: TensorOrNumber, b: TensorOrNumber): Tensor {
     const [x, y] = binaryOperands(a, b);
     checkNumeric("maximum", x);
-    return runOp(MaximumOp, [x, y], broadcastBinary("maximum", x, y, Math.max));
+    return runOp2(MaximumOp, x, y, broadcastBinary("maximum", x, y, Math.max));
 }

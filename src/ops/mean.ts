@@ -1,11 +1,11 @@
 // mean over axes (all by default), optionally keeping reduced dimensions. Gradient: dy / n broadcast back.
 import { allocate, isFloat } from "../tensor/dtype.js";
 import { type Tensor, kernelTensor } from "../tensor/tensor.js";
-import { registerOp, runOp } from "./engine.js";
+import { isRecording, registerOp, runOp1 } from "./engine.js";
 import { meanGrad } from "./meanGrad.js";
 import { checkNonEmptyReduction } from "./reduceUtil.js";
 import { onesShape, reduceKernel, reducedShapes } from "./sum.js";
-import { normalizeAxes } from "./util.js";
+import { SCALAR_SHAPE, normalizeAxes } from "./util.js";
 
 interface MeanSaved {
   keptShape: number[];
@@ -37,8 +37,9 @@ export function mean(x: Tensor, axis?: number | readonly number[], keepDims = fa
     for (let i = 0; i < v.length; i++) s += v[i] as number;
     const out = allocate(dtype, 1);
     out[0] = s / v.length;
-    const kept = onesShape(x.rank);
-    return runOp(MeanOp, [x], kernelTensor(out, keepDims ? kept : [], dtype), { keptShape: kept, axes: undefined, count: v.length } satisfies MeanSaved);
+    const out_ = kernelTensor(out, keepDims ? onesShape(x.rank) : SCALAR_SHAPE, dtype);
+    if (!isRecording()) return out_;
+    return runOp1(MeanOp, x, out_, { keptShape: onesShape(x.rank), axes: undefined, count: v.length } satisfies MeanSaved);
   }
   const axes = normalizeAxes("mean", axis, x.rank);
   checkNonEmptyReduction("mean", x.shape, axes);
@@ -48,5 +49,5 @@ export function mean(x: Tensor, axis?: number | readonly number[], keepDims = fa
   const acc = reduceKernel(x, axes, 0, ADD);
   const out = allocate(dtype, acc.length);
   for (let i = 0; i < acc.length; i++) out[i] = (acc[i] as number) / count;
-  return runOp(MeanOp, [x], kernelTensor(out, keepDims ? kept : dropped, dtype), { keptShape: kept, axes, count } satisfies MeanSaved);
+  return runOp1(MeanOp, x, kernelTensor(out, keepDims ? kept : dropped, dtype), { keptShape: kept, axes, count } satisfies MeanSaved);
 }

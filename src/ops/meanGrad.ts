@@ -4,7 +4,7 @@ import { allocate } from "../tensor/dtype.js";
 import { type Tensor, kernelTensor } from "../tensor/tensor.js";
 import { broadcastIndex } from "../tensor/shape.js";
 import { div } from "./div.js";
-import { registerOp, runOp } from "./engine.js";
+import { registerOp, runOp1 } from "./engine.js";
 import { reshape } from "./reshape.js";
 import { sum } from "./sum.js";
 
@@ -41,5 +41,5 @@ export function meanGrad(
     const idx = broadcastIndex(keptShape, shape);
     for (let i = 0; i < size; i++) out[i] = (v[idx[i] as number] as number) / count;
   }
-  return runOp(MeanGradOp, [dy], kernelTensor(out, shape, dy.dtype), { axes, count } satisfies MeanGradSaved);
+  return runOp1(MeanGradOp, dy, kernelTensor(out, shape, dy.dtype), { axes, count } satisfies MeanGradSaved);
 }

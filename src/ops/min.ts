@@ -1,6 +1,6 @@
 // min over axes (all by default), optionally keeping reduced dimensions. Gradient: see extremum.ts.
 import type { Tensor } from "../tensor/tensor.js";
-import { registerOp, runOp } from "./engine.js";
+import { registerOp, runOp1 } from "./engine.js";
 import { extremumForward, extremumGrad } from "./extremum.js";
 
 const MinOp = registerOp("Min", extremumGrad);
@@ -13,5 +13,5 @@ const MinOp = registerOp("Min", extremumGrad);
  */
 export function min(x: Tensor, axis?: number | readonly number[], keepDims = false): Tensor {
   const { out, saved } = extremumForward("min", x, axis, keepDims);
-  return runOp(MinOp, [x], out, saved);
+  return runOp1(MinOp, x, out, saved);
 }

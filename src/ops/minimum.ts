@@ -1,7 +1,7 @@
 // minimum: the smaller of a and b elementwise, with broadcasting.
 // Gradient: dy to a where a ≤ b (ties go to a, as TensorFlow), to b elsewhere; reduced to each shape.
 import type { Tensor } from "../tensor/tensor.js";
-import { registerOp, runOp } from "./engine.js";
+import { registerOp, runOp2 } from "./engine.js";
 import { unbroadcast } from "./unbroadcast.js";
 import { type TensorOrNumber, binaryOperands, broadcastBinary, checkNumeric } from "./util.js";
 import { where } from "./where.js";
@@ -24,5 +24,5 @@ const MinimumOp = registerOp("Minimum", (dy, node, needs) => {
 export function minimum(a: TensorOrNumber, b: TensorOrNumber): Tensor {
     const [x, y] = binaryOperands(a, b);
     checkNumeric("minimum", x);
-    return runOp(MinimumOp, [x, y], broadcastBinary("minimum", x, y, Math.min));
+    return runOp2(MinimumOp, x, y, broadcastBinary("minimum", x, y, Math.min));
 }

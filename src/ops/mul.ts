@@ -1,6 +1,6 @@
 // mul: a · b elementwise with broadcasting. Gradient: dy·b to a and dy·a to b, reduced to each shape.
 import type { Tensor } from "../tensor/tensor.js";
-import { registerOp, runOp } from "./engine.js";
+import { registerOp, runOp2 } from "./engine.js";
 import { unbroadcast } from "./unbroadcast.js";
 import { type TensorOrNumber, ARITH_MUL, arith, operandDtype, toTensor } from "./util.js";
 
@@ -22,5 +22,5 @@ export function mul(a: TensorOrNumber, b: TensorOrNumber): Tensor {
   const dtype = operandDtype(a, b);
   const x = toTensor(a, dtype);
   const y = toTensor(b, dtype);
-  return runOp(MulOp, [x, y], arith("mul", ARITH_MUL, x, y, MUL));
+  return runOp2(MulOp, x, y, arith("mul", ARITH_MUL, x, y, MUL));
 }

@@ -1,7 +1,7 @@
 // neg: −x elementwise. Gradient: −dy.
 import { allocate } from "../tensor/dtype.js";
 import { type Tensor, kernelTensor } from "../tensor/tensor.js";
-import { registerOp, runOp } from "./engine.js";
+import { registerOp, runOp1 } from "./engine.js";
 import { mapUnary } from "./util.js";
 
 const NEG = (v: number): number => -v;
@@ -12,9 +12,9 @@ const NegOp = registerOp("Neg", (dy) => [neg(dy)]);
  * @example neg(tensor([1, -2])) // [-1, 2]
  */
 export function neg(x: Tensor): Tensor {
-  if (x.dtype === "bool") return runOp(NegOp, [x], mapUnary(x, NEG));
+  if (x.dtype === "bool") return runOp1(NegOp, x, mapUnary(x, NEG));
   const v = x.dataSync();
   const out = allocate(x.dtype, v.length);
   for (let i = 0; i < out.length; i++) out[i] = -(v[i] as number);
-  return runOp(NegOp, [x], kernelTensor(out, x.shape, x.dtype));
+  return runOp1(NegOp, x, kernelTensor(out, x.shape, x.dtype));
 }

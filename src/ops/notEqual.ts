@@ -1,6 +1,6 @@
 // notEqual: elementwise a ≠ b with broadcasting, giving a bool tensor (NaN compares unequal). No gradient.
 import type { Tensor } from "../tensor/tensor.js";
-import { registerOp, runOp } from "./engine.js";
+import { registerOp, runOp2 } from "./engine.js";
 import { type TensorOrNumber, binaryOperands, broadcastBinary } from "./util.js";
 
 const NE = (p: number, q: number): number => (p !== q ? 1 : 0);
@@ -12,5 +12,5 @@ const NotEqualOp = registerOp("NotEqual", null);
  */
 export function notEqual(a: TensorOrNumber, b: TensorOrNumber): Tensor {
   const [x, y] = binaryOperands(a, b);
-  return runOp(NotEqualOp, [x, y], broadcastBinary("notEqual", x, y, NE, "bool"));
+  return runOp2(NotEqualOp, x, y, broadcastBinary("notEqual", x, y, NE, "bool"));
 }

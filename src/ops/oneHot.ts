@@ -2,7 +2,7 @@
 import { ShapeError, ValueError } from "../errors.js";
 import { fmtShape } from "../tensor/shape.js";
 import { Tensor, kernelTensor } from "../tensor/tensor.js";
-import { registerOp, runOp } from "./engine.js";
+import { registerOp, runOp1 } from "./engine.js";
 
 const OneHotOp = registerOp("OneHot", null);
 
@@ -25,5 +25,5 @@ export function oneHot(indices: Tensor, depth: number, onValue = 1, offValue = 0
     const c = iv[i] as number;
     if (c >= 0 && c < depth) out[i * depth + c] = onValue;
   }
-  return runOp(OneHotOp, [indices], kernelTensor(out, [...indices.shape, depth], "float32"));
+  return runOp1(OneHotOp, indices, kernelTensor(out, [...indices.shape, depth], "float32"));
 }

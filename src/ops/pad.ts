@@ -3,7 +3,7 @@ import { ShapeError } from "../errors.js";
 import { allocate } from "../tensor/dtype.js";
 import { fmtShape, stridesOf } from "../tensor/shape.js";
 import { Tensor, kernelTensor } from "../tensor/tensor.js";
-import { registerOp, runOp } from "./engine.js";
+import { registerOp, runOp1 } from "./engine.js";
 import { slice } from "./slice.js";
 
 const PadOp = registerOp("Pad", (dy, node) => {
@@ -34,7 +34,7 @@ export function pad(x: Tensor, paddings: readonly (readonly [number, number])[],
   const out = allocate(x.dtype, size);
   if (constantValue !== 0) out.fill(constantValue);
   copyBlock(x, out, shape, pads.map((p) => p[0]));
-  return runOp(PadOp, [x], kernelTensor(out, shape, x.dtype), pads);
+  return runOp1(PadOp, x, kernelTensor(out, shape, x.dtype), pads);
 }
 
 /** Writes all of `x` into `out` (of shape `outShape`) starting at `offset` on each axis. */

@@ -2,7 +2,7 @@
 // (taken as 0 where a ≤ 0, as TensorFlow does), each reduced to its input's shape.
 import type { Tensor } from "../tensor/tensor.js";
 import { isFloat } from "../tensor/dtype.js";
-import { registerOp, runOp } from "./engine.js";
+import { registerOp, runOp2 } from "./engine.js";
 import { log } from "./log.js";
 import { mul } from "./mul.js";
 import { sub } from "./sub.js";
@@ -32,5 +32,5 @@ const PowOp = registerOp("Pow", (dy, node, needs) => {
 export function pow(a: TensorOrNumber, b: TensorOrNumber): Tensor {
   const [x, y] = binaryOperands(a, b);
   checkNumeric("pow", x);
-  return runOp(PowOp, [x, y], broadcastBinary("pow", x, y, Math.pow));
+  return runOp2(PowOp, x, y, broadcastBinary("pow", x, y, Math.pow));
 }

@@ -1,6 +1,6 @@
 // relu: max(x, 0) elementwise. Gradient: dy where x > 0, else 0 (0 at x = 0, as TensorFlow).
 import type { Tensor } from "../tensor/tensor.js";
-import { registerOp, runOp } from "./engine.js";
+import { registerOp, runOp1 } from "./engine.js";
 import { checkNumeric, mapUnary } from "./util.js";
 import { where } from "./where.js";
 
@@ -17,5 +17,5 @@ const ReluOp = registerOp("Relu", (dy, node) => {
  */
 export function relu(x: Tensor): Tensor {
   checkNumeric("relu", x);
-  return runOp(ReluOp, [x], mapUnary(x, RELU));
+  return runOp1(ReluOp, x, mapUnary(x, RELU));
 }

@@ -3,7 +3,7 @@
 import { ShapeError } from "../errors.js";
 import { fmtShape, sameShape } from "../tensor/shape.js";
 import { Tensor, kernelTensor } from "../tensor/tensor.js";
-import { registerOp, runOp } from "./engine.js";
+import { registerOp, runOp1 } from "./engine.js";
 
 const ReshapeOp = registerOp("Reshape", (dy, node) => [reshape(dy, (node.inputs[0] as Tensor).shape)]);
 
@@ -14,7 +14,7 @@ const ReshapeOp = registerOp("Reshape", (dy, node) => [reshape(dy, (node.inputs[
 export function reshape(x: Tensor, shape: readonly number[]): Tensor {
   if (sameShape(x.shape, shape)) {
     // A plain tensor is immutable: return it. A Variable can change later: return a snapshot.
-    return x.constructor === Tensor ? x : runOp(ReshapeOp, [x], kernelTensor(x.dataSync(), x.shape, x.dtype));
+    return x.constructor === Tensor ? x : runOp1(ReshapeOp, x, kernelTensor(x.dataSync(), x.shape, x.dtype));
   }
   const target: number[] = [];
   for (let i = 0; i < shape.length; i++) target.push(shape[i] as number);
@@ -36,5 +36,5 @@ export function reshape(x: Tensor, shape: readonly number[]): Tensor {
     throw new ShapeError(`reshape: cannot reshape ${fmtShape(x.shape)} (${x.size} elements) to ${fmtShape(shape)}`);
   }
   // Storage is never written in place (Variable.assign replaces it), so sharing it is safe.
-  return runOp(ReshapeOp, [x], kernelTensor(x.dataSync(), target, x.dtype));
+  return runOp1(ReshapeOp, x, kernelTensor(x.dataSync(), target, x.dtype));
 }

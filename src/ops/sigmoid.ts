@@ -1,7 +1,7 @@
 // sigmoid: 1 / (1 + e^(−x)), computed without overflow. Gradient: dy · σ(x) · (1 − σ(x)).
 import { allocate } from "../tensor/dtype.js";
 import { type Tensor, kernelTensor } from "../tensor/tensor.js";
-import { registerOp, runOp } from "./engine.js";
+import { registerOp, runOp1 } from "./engine.js";
 import { sigmoidGrad } from "./sigmoidGrad.js";
 import { checkFloat } from "./util.js";
 
@@ -23,5 +23,5 @@ export function sigmoid(x: Tensor): Tensor {
   const v = x.dataSync();
   const out = allocate(x.dtype, v.length);
   for (let i = 0; i < out.length; i++) out[i] = sigmoidScalar(v[i] as number);
-  return runOp(SigmoidOp, [x], kernelTensor(out, x.shape, x.dtype));
+  return runOp1(SigmoidOp, x, kernelTensor(out, x.shape, x.dtype));
 }

@@ -3,7 +3,7 @@
 // to y and ddx·y·(1 − y) to dy.
 import { allocate } from "../tensor/dtype.js";
 import { type Tensor, kernelTensor } from "../tensor/tensor.js";
-import { registerOp, runOp } from "./engine.js";
+import { registerOp, runOp2 } from "./engine.js";
 import { mul } from "./mul.js";
 import { sub } from "./sub.js";
 
@@ -25,5 +25,5 @@ export function sigmoidGrad(y: Tensor, dy: Tensor): Tensor {
     const s = yv[i] as number;
     out[i] = (dv[i] as number) * s * (1 - s);
   }
-  return runOp(SigmoidGradOp, [y, dy], kernelTensor(out, y.shape, y.dtype));
+  return runOp2(SigmoidGradOp, y, dy, kernelTensor(out, y.shape, y.dtype));
 }

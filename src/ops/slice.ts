@@ -4,7 +4,7 @@ import { ShapeError } from "../errors.js";
 import { allocate } from "../tensor/dtype.js";
 import { fmtShape, stridesOf } from "../tensor/shape.js";
 import { Tensor, kernelTensor } from "../tensor/tensor.js";
-import { registerOp, runOp } from "./engine.js";
+import { registerOp, runOp1 } from "./engine.js";
 import { pad } from "./pad.js";
 
 const SliceOp = registerOp("Slice", (dy, node) => {
@@ -65,5 +65,5 @@ export function slice(x: Tensor, begin: number | readonly number[], size?: numbe
       }
     }
   }
-  return runOp(SliceOp, [x], kernelTensor(out, shape, x.dtype), start);
+  return runOp1(SliceOp, x, kernelTensor(out, shape, x.dtype), start);
 }

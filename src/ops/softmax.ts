@@ -2,7 +2,7 @@
 // Gradient: out · (dy − Σ dy·out) along the axis.
 import { allocate } from "../tensor/dtype.js";
 import { Tensor, kernelTensor } from "../tensor/tensor.js";
-import { registerOp, runOp } from "./engine.js";
+import { registerOp, runOp1 } from "./engine.js";
 import { mul } from "./mul.js";
 import { normalizeAxis, splitAxis } from "./reduceUtil.js";
 import { sub } from "./sub.js";
@@ -36,5 +36,5 @@ export function softmax(x: Tensor, axis = -1): Tensor {
       for (let j = 0; j < n; j++) out[base + j * inner] = (out[base + j * inner] as number) / s;
     }
   }
-  return runOp(SoftmaxOp, [x], kernelTensor(out, x.shape, x.dtype), ax);
+  return runOp1(SoftmaxOp, x, kernelTensor(out, x.shape, x.dtype), ax);
 }

@@ -1,6 +1,6 @@
 // softplus: ln(1 + e^x), computed as max(x, 0) + ln(1 + e^(−|x|)) so it never overflows. Gradient: dy · σ(x).
 import type { Tensor } from "../tensor/tensor.js";
-import { registerOp, runOp } from "./engine.js";
+import { registerOp, runOp1 } from "./engine.js";
 import { mul } from "./mul.js";
 import { sigmoid } from "./sigmoid.js";
 import { checkFloat, mapUnary } from "./util.js";
@@ -21,5 +21,5 @@ export function softplusScalar(x: number): number {
  */
 export function softplus(x: Tensor): Tensor {
   checkFloat("softplus", x);
-  return runOp(SoftplusOp, [x], mapUnary(x, softplusScalar));
+  return runOp1(SoftplusOp, x, mapUnary(x, softplusScalar));
 }

@@ -1,7 +1,7 @@
 // sqrt: square root elementwise. Gradient: dy / (2·√x).
 import type { Tensor } from "../tensor/tensor.js";
 import { div } from "./div.js";
-import { registerOp, runOp } from "./engine.js";
+import { registerOp, runOp1 } from "./engine.js";
 import { mul } from "./mul.js";
 import { checkFloat, mapUnary } from "./util.js";
 
@@ -13,5 +13,5 @@ const SqrtOp = registerOp("Sqrt", (dy, { output }) => [div(dy, mul(output, 2))])
  */
 export function sqrt(x: Tensor): Tensor {
   checkFloat("sqrt", x);
-  return runOp(SqrtOp, [x], mapUnary(x, Math.sqrt));
+  return runOp1(SqrtOp, x, mapUnary(x, Math.sqrt));
 }

@@ -1,6 +1,6 @@
 // square: x² elementwise. Gradient: 2·x·dy.
 import type { Tensor } from "../tensor/tensor.js";
-import { registerOp, runOp } from "./engine.js";
+import { registerOp, runOp1 } from "./engine.js";
 import { mul } from "./mul.js";
 import { checkNumeric, mapUnary } from "./util.js";
 
@@ -16,5 +16,5 @@ const SquareOp = registerOp("Square", (dy, node) => {
  */
 export function square(x: Tensor): Tensor {
   checkNumeric("square", x);
-  return runOp(SquareOp, [x], mapUnary(x, SQUARE));
+  return runOp1(SquareOp, x, mapUnary(x, SQUARE));
 }

@@ -1,6 +1,6 @@
 // sub: a − b elementwise with broadcasting. Gradient: dy to a, −dy to b, reduced to each shape.
 import type { Tensor } from "../tensor/tensor.js";
-import { registerOp, runOp } from "./engine.js";
+import { registerOp, runOp2 } from "./engine.js";
 import { neg } from "./neg.js";
 import { unbroadcast } from "./unbroadcast.js";
 import { type TensorOrNumber, ARITH_SUB, arith, operandDtype, toTensor } from "./util.js";
@@ -23,5 +23,5 @@ export function sub(a: TensorOrNumber, b: TensorOrNumber): Tensor {
   const dtype = operandDtype(a, b);
   const x = toTensor(a, dtype);
   const y = toTensor(b, dtype);
-  return runOp(SubOp, [x, y], arith("sub", ARITH_SUB, x, y, SUB));
+  return runOp2(SubOp, x, y, arith("sub", ARITH_SUB, x, y, SUB));
 }

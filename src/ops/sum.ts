@@ -2,8 +2,8 @@
 import { allocate } from "../tensor/dtype.js";
 import { sizeOf, stridesOf } from "../tensor/shape.js";
 import { type Tensor, kernelTensor } from "../tensor/tensor.js";
-import { registerOp, runOp } from "./engine.js";
-import { normalizeAxes } from "./util.js";
+import { isRecording, registerOp, runOp1 } from "./engine.js";
+import { SCALAR_SHAPE, normalizeAxes } from "./util.js";
 import { broadcastTo } from "./broadcastTo.js";
 import { reshape } from "./reshape.js";
 
@@ -92,8 +92,9 @@ export function sum(x: Tensor, axis?: number | readonly number[], keepDims = fal
     for (let i = 0; i < v.length; i++) s += v[i] as number;
     const out = allocate(dtype, 1);
     out[0] = s;
-    const kept = onesShape(x.rank);
-    return runOp(SumOp, [x], kernelTensor(out, keepDims ? kept : [], dtype), { keptShape: kept } satisfies SumSaved);
+    const out_ = kernelTensor(out, keepDims ? onesShape(x.rank) : SCALAR_SHAPE, dtype);
+    if (!isRecording()) return out_;
+    return runOp1(SumOp, x, out_, { keptShape: onesShape(x.rank) } satisfies SumSaved);
   }
   const axes = normalizeAxes("sum", axis, x.rank);
   const { kept, dropped } = reducedShapes(x.shape, axes);
@@ -133,5 +134,5 @@ export function sum(x: Tensor, axis?: number | readonly number[], keepDims = fal
       }
     } else out.set(reduceKernel(x, axes, 0, ADD));
   }
-  return runOp(SumOp, [x], kernelTensor(out, keepDims ? kept : dropped, dtype), { keptShape: kept } satisfies SumSaved);
+  return runOp1(SumOp, x, kernelTensor(out, keepDims ? kept : dropped, dtype), { keptShape: kept } satisfies SumSaved);
 }

@@ -1,6 +1,6 @@
 // tanh: hyperbolic tangent elementwise. Gradient: dy · (1 − tanh²x).
 import type { Tensor } from "../tensor/tensor.js";
-import { registerOp, runOp } from "./engine.js";
+import { registerOp, runOp1 } from "./engine.js";
 import { mul } from "./mul.js";
 import { sub } from "./sub.js";
 import { checkFloat, mapUnary } from "./util.js";
@@ -13,5 +13,5 @@ const TanhOp = registerOp("Tanh", (dy, { output }) => [mul(dy, sub(1, mul(output
  */
 export function tanh(x: Tensor): Tensor {
   checkFloat("tanh", x);
-  return runOp(TanhOp, [x], mapUnary(x, Math.tanh));
+  return runOp1(TanhOp, x, mapUnary(x, Math.tanh));
 }

@@ -3,7 +3,7 @@ import { ShapeError } from "../errors.js";
 import { allocate } from "../tensor/dtype.js";
 import { fmtShape, stridesOf } from "../tensor/shape.js";
 import { Tensor, kernelTensor } from "../tensor/tensor.js";
-import { registerOp, runOp } from "./engine.js";
+import { registerOp, runOp1 } from "./engine.js";
 
 const TransposeOp = registerOp("Transpose", (dy, { saved }) => {
   const perm = saved as number[];
@@ -49,5 +49,5 @@ export function transpose(x: Tensor, perm?: readonly number[]): Tensor {
       }
     }
   }
-  return runOp(TransposeOp, [x], kernelTensor(out, shape, x.dtype), p);
+  return runOp1(TransposeOp, x, kernelTensor(out, shape, x.dtype), p);
 }

@@ -4,7 +4,7 @@ import { ShapeError, ValueError } from "../errors.js";
 import { allocate } from "../tensor/dtype.js";
 import { fmtShape } from "../tensor/shape.js";
 import { Tensor, kernelTensor } from "../tensor/tensor.js";
-import { registerOp, runOp } from "./engine.js";
+import { registerOp, runOp2 } from "./engine.js";
 import { gather, toIndexTensor } from "./gather.js";
 
 const UnsortedSegmentSumOp = registerOp("UnsortedSegmentSum", (dy, node) => {
@@ -52,7 +52,7 @@ export function segmentSumAlong(data: Tensor, ids: Tensor, numSegments: number, 
   const out = allocate(data.dtype, acc.length);
   out.set(acc);
   const shape = [...data.shape.slice(0, axis), numSegments, ...data.shape.slice(axis + r)];
-  return runOp(UnsortedSegmentSumOp, [data, ids], kernelTensor(out, shape, data.dtype), axis);
+  return runOp2(UnsortedSegmentSumOp, data, ids, kernelTensor(out, shape, data.dtype), axis);
 }
 
 /**

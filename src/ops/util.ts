@@ -7,7 +7,8 @@ import { Tensor, kernelTensor } from "../tensor/tensor.js";
 /** A tensor, or a JavaScript number taken as a scalar of the other operand's dtype. */
 export type TensorOrNumber = Tensor | number;
 
-const SCALAR_SHAPE: readonly number[] = [];
+/** The shape of every scalar an op makes, shared (shapes are never mutated). */
+export const SCALAR_SHAPE: readonly number[] = [];
 const scalarCache: Record<DType, Map<number, Tensor>> = {
   float32: new Map(),
   float64: new Map(),
