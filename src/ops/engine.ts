@@ -41,7 +41,7 @@ const active: Recorder[] = [];
 /**
  * Registers an op by name with its gradient (null when it has none). Returns the definition to
  * pass to `runOp`. Registering the same name twice is an error.
- * @example const square = registerOp("Square", (dy, node) => [mul(dy, mul(node.inputs[0]!, 2))]);
+ * @example const TwiceOp = registerOp("MyTwice", (dy) => [mul(dy, 2)]); // then: runOp(TwiceOp, [x], mul(x, 2))
  */
 export function registerOp(name: string, grad: GradFn | null): OpDef {
   if (registry.has(name)) throw new GradientError(`registerOp: an op named '${name}' is already registered`);
@@ -60,7 +60,10 @@ export function registeredOps(): string[] {
   return [...registry.keys()].sort();
 }
 
-/** Records a finished op on every active tape and returns its output. Called by each op after its forward kernel. */
+/**
+ * Records a finished op on every active tape and returns its output. Called by each op after its forward kernel.
+ * @example const twice = (x: Tensor) => runOp(TwiceOp, [x], mul(x, 2)); // TwiceOp from registerOp
+ */
 export function runOp(op: OpDef, inputs: readonly Tensor[], output: Tensor, saved?: unknown): Tensor {
   if (active.length > 0) {
     const node: OpNode = { op, inputs, output, saved };

@@ -180,6 +180,51 @@ describe("GradientTape", () => {
     assert.deepEqual(values(tape.gradient(y, x, f64([10, 100]))), [20, 400]);
     assert.throws(() => tape.gradient(y, x, f64([1])), GradientError);
   });
+  test("an intermediate tensor computed on the tape from a watched one can be a source", () => {
+    const W = new Variable(f64([[1], [2]]));
+    const tape = new GradientTape({ persistent: true });
+    const h = matMul(f64([[1, 1], [2, 0]]), W); // [[3], [2]]
+    const loss = sum(square(h));
+    assert.deepEqual(values(tape.gradient(loss, h)), [6, 4]);
+    const [gh, gW] = tape.gradient(loss, [h, W]);
+    assert.deepEqual(values(gh), [6, 4]);
+    assert.deepEqual(values(gW), [14, 6]); // Xᵀ·(2h) = [1·6 + 2·4, 1·6 + 0·4]
+    // computed from an unwatched plain tensor only: not connected, so null
+    const c = f64([1, 2]);
+    const k = mul(c, 2);
+    assert.equal(tape.gradient(sum(k), k), null);
+  });
+  test("the gradient of a scalar target with respect to itself is 1", () => {
+    const x = new Variable(tensor(3, [], "float64"));
+    const tape = new GradientTape();
+    const y = mul(x, 1);
+    assert.deepEqual(values(tape.gradient(y, y)), [1]);
+  });
+  test("asking a gradient inside an op's gradient function is a GradientError", () => {
+    const inner = new GradientTape({ persistent: true });
+    const Reentrant = registerOp("TestReentrantGradient", (dy) => {
+      inner.gradient(dy, dy);
+      return [dy];
+    });
+    const x = new Variable(f64([1]));
+    const tape = new GradientTape();
+    const y = runOp(Reentrant, [x], mul(x, 1));
+    assert.throws(() => tape.gradient(y, x), (e: unknown) => e instanceof GradientError && /inside an op's gradient/.test(e.message));
+    inner.stop();
+    // the failed pass leaves the tape machinery usable
+    const t2 = new GradientTape();
+    assert.deepEqual(values(t2.gradient(square(x), x)), [2]);
+  });
+  test("every op of the eager core is registered, with a gradient exactly when it is differentiable", () => {
+    const withGrad = ["Abs", "Add", "BroadcastTo", "Cast", "ClipByValue", "Concat", "Div", "Exp", "Gather", "Log", "Log1p", "LogSoftmax",
+      "LogSumExp", "MatMul", "Max", "Maximum", "Mean", "MeanGrad", "Min", "Minimum", "Mul", "Neg", "Pad", "Pow", "Relu", "Reshape",
+      "Sigmoid", "SigmoidGrad", "Slice", "Softmax", "Softplus", "Sqrt", "Square", "Sub", "Sum", "Tanh", "Transpose",
+      "UnsortedSegmentSum", "Where"];
+    const without = ["ArgMax", "Equal", "Greater", "GreaterEqual", "Less", "LessEqual", "NotEqual", "OneHot"];
+    for (const name of withGrad) assert.equal(typeof getOp(name)?.grad, "function", `${name} should have a gradient`);
+    for (const name of without) assert.equal(getOp(name)?.grad, null, `${name} should be registered without gradient`);
+    assert.throws(() => registerOp("Add", null), (e: unknown) => e instanceof GradientError && /already registered/.test(e.message));
+  });
   test("a non-float target is a GradientError", () => {
     const x = new Variable(f64([1]));
     const tape = new GradientTape();
