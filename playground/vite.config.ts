@@ -1,37 +1,56 @@
 // Vite configuration of the playground: a static page in playground/dist, the library bundled
 // from ../src (no CDN, works offline), the training worker as an ES module.
 //
-// The page leaves out the library's embedded WebAssembly SIMD binaries (two base64 strings,
-// about 40 kB): the library only uses them for float32 design matrices, and the plane's
-// problems (at most a few thousand points) are fitted in float64 by the portable kernels,
-// which is what the library chooses for them anyway. Without the binaries the runtime reports
-// WebAssembly SIMD as unavailable and the portable kernels run, exactly as on a platform
-// without SIMD. Set PLAYGROUND_WASM=1 to keep them.
+// The worker is the library as it runs on a platform without WebAssembly SIMD, and without the
+// estimator solvers the page never calls. A few library modules are swapped for the playground's
+// stand-ins in src/platform/ (each file says what it replaces and why):
+// - kernels/registry.ts → the portable kernels, as the registry picks them without WebAssembly
+//   SIMD: the plane's problems (at most a few thousand points) are stored in float64, which the
+//   library always fits with the portable kernels anyway;
+// - kernels/wasm/design-matrix.ts → ordinary Float32Arrays, as without WebAssembly memory;
+//   with these two, no WebAssembly runtime, binary or worker pool is bundled;
+// - linear/sgd.ts, adam.ts, owlqn.ts → a module that throws: the page fits only lbfgs and newton
+//   with the estimator (sgd and adam run the lab's loop on the eager core's optimizers, and the
+//   l2/none penalties never resolve to owlqn), so those solvers and the Dataset behind them stay out.
+// Set PLAYGROUND_FULL_LIBRARY=1 to bundle the library unchanged.
 import { fileURLToPath } from "node:url";
 import { defineConfig, type Plugin } from "vite";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
-const keepWasm = process.env["PLAYGROUND_WASM"] === "1";
+const fullLibrary = process.env["PLAYGROUND_FULL_LIBRARY"] === "1";
 
-function omitWasmBinaries(): Plugin {
+/** Library module (path from the repository root) → the stand-in that replaces it (path from playground/src). */
+const STAND_INS: Record<string, string> = {
+  "src/kernels/registry.ts": "platform/registry.ts",
+  "src/kernels/wasm/design-matrix.ts": "platform/designMatrix.ts",
+  "src/linear/sgd.ts": "platform/unusedSolvers.ts",
+  "src/linear/adam.ts": "platform/unusedSolvers.ts",
+  "src/linear/owlqn.ts": "platform/unusedSolvers.ts",
+};
+
+function standIns(): Plugin {
+  const root = fileURLToPath(new URL("..", import.meta.url)).replace(/\\/g, "/");
+  const table = new Map(Object.entries(STAND_INS).map(([lib, sub]) => [root + lib, fileURLToPath(new URL(`src/${sub}`, import.meta.url))]));
   return {
-    name: "logreg-playground-omit-wasm-binaries",
+    name: "logreg-playground-stand-ins",
     enforce: "pre",
-    transform(code, id) {
-      if (keepWasm || !id.replace(/\\/g, "/").endsWith("/src/kernels/wasm/module.generated.ts")) return null;
-      const out = code.replace(/= "[A-Za-z0-9+/=]{1000,}";/g, '= "";');
-      if (out === code) this.error("playground: expected base64 WebAssembly binaries in module.generated.ts; its format changed — update playground/vite.config.ts");
-      return { code: out, map: null };
+    async resolveId(source, importer, options) {
+      if (fullLibrary || importer === undefined || !source.startsWith(".")) return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      return resolved === null ? null : (table.get(resolved.id.replace(/\\/g, "/")) ?? null);
     },
   };
 }
+
+/** Library modules are side-effect free: what the page does not use is left out. */
+const treeshake = { moduleSideEffects: (id: string) => !/[\\/]src[\\/]/.test(id) || /[\\/]playground[\\/]/.test(id) };
 
 export default defineConfig({
   root: here,
   base: "./",
   publicDir: false,
   logLevel: "warn",
-  plugins: [omitWasmBinaries()],
+  plugins: [standIns()],
   build: {
     outDir: "dist",
     emptyOutDir: true,
@@ -41,12 +60,12 @@ export default defineConfig({
     // The library's modules have no side effects that matter when their exports go unused (an op
     // registers its name when its module loads, but only the op's own function uses that
     // registration), so modules the page does not use are dropped.
-    rollupOptions: { treeshake: { moduleSideEffects: (id: string) => !/[\\/]src[\\/]/.test(id) || /[\\/]playground[\\/]/.test(id) } },
+    rollupOptions: { treeshake },
   },
   worker: {
     format: "es",
-    plugins: () => [omitWasmBinaries()],
-    rollupOptions: { treeshake: { moduleSideEffects: (id: string) => !/[\\/]src[\\/]/.test(id) || /[\\/]playground[\\/]/.test(id) } },
+    plugins: () => [standIns()],
+    rollupOptions: { treeshake },
   },
   server: { fs: { allow: [fileURLToPath(new URL("..", import.meta.url))] } },
 });

@@ -11,15 +11,12 @@ import {
   SGD,
   Variable,
   add,
-  cast,
   div,
-  gather,
   logSoftmax,
   matMul,
   mean,
   mul,
   neg,
-  oneHot,
   softplus,
   square,
   sub,
@@ -39,8 +36,11 @@ export class EagerSession implements Session {
   iteration = 0;
   finished: StopReason | null = null;
   private readonly classes: number[];
+  /** The points' coordinates, row-major [n, 2]. */
+  private readonly xs: Float32Array;
+  /** Binary: labels 0/1, [n, 1]; multinomial: one-hot rows, [n, K]. */
+  private readonly ys: Float32Array;
   private readonly X: Tensor;
-  /** Binary: labels 0/1 as float [n, 1]; multinomial: one-hot [n, K]. */
   private readonly Y: Tensor;
   private readonly W: Variable;
   private readonly b: Variable;
@@ -58,15 +58,29 @@ export class EagerSession implements Session {
     this.classes = [...new Set(points.map((p) => p.label))].sort((a, b) => a - b);
     const k = this.classes.length;
     const rows = k === 2 ? 1 : k;
-    this.X = tensor(points.flatMap((p) => [p.x, p.y]), [points.length, 2]);
-    const idx = tensor(Int32Array.from(points.map((p) => this.classes.indexOf(p.label))), [points.length]);
-    this.Y = rows === 1 ? cast(tensor(points.map((p) => (p.label === this.classes[1] ? 1 : 0)), [points.length, 1]), "float32") : oneHot(idx, k);
+    const n = points.length;
+    this.xs = Float32Array.from(points.flatMap((p) => [p.x, p.y]));
+    this.ys = new Float32Array(n * rows);
+    points.forEach((p, i) => {
+      const c = this.classes.indexOf(p.label);
+      if (rows === 1) this.ys[i] = c;
+      else this.ys[i * rows + c] = 1;
+    });
+    this.X = tensor(this.xs, [n, 2]);
+    this.Y = tensor(this.ys, [n, rows]);
     this.W = new Variable(zeros([2, rows]), { name: "weight" });
     this.b = new Variable(zeros([rows]), { name: "bias" });
     this.optimizer = options.solver === "adam" ? new Adam({ learningRate: options.learningRate }) : new SGD({ learningRate: options.learningRate });
     this.rng = new Rng(options.seed);
     this.order = points.map((_, i) => i);
     this.last = this.evaluate(0);
+  }
+
+  /** The rows `idx` of a row-major matrix of `width` columns, as an [idx.length, width] tensor. */
+  private static rows(m: Float32Array, width: number, idx: readonly number[]): Tensor {
+    const out = new Float32Array(idx.length * width);
+    idx.forEach((r, i) => out.set(m.subarray(r * width, (r + 1) * width), i * width));
+    return tensor(out, [idx.length, width]);
   }
 
   /** Mean cross-entropy of the rows of x (logits z) against y. */
@@ -102,9 +116,9 @@ export class EagerSession implements Session {
     const bs = Math.max(1, Math.min(n, Math.round(this.options.batchSize)));
     if (bs < n) this.rng.shuffle(this.order);
     for (let start = 0; start < n; start += bs) {
-      const rows = bs === n ? null : tensor(Int32Array.from(this.order.slice(start, start + bs)), [Math.min(bs, n - start)]);
-      const x = rows ? gather(this.X, rows) : this.X;
-      const y = rows ? gather(this.Y, rows) : this.Y;
+      const rows = bs === n ? null : this.order.slice(start, start + bs);
+      const x = rows ? EagerSession.rows(this.xs, 2, rows) : this.X;
+      const y = rows ? EagerSession.rows(this.ys, this.Y.shape[1]!, rows) : this.Y;
       const tape = new GradientTape();
       const loss = this.batchLoss(x, y);
       const grads = tape.gradient(loss, [this.W, this.b]);
