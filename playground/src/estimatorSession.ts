@@ -3,7 +3,7 @@
 // by fitting with maxIter = k from zero: both solvers are deterministic, so these fits are
 // exactly the first k iterations of the full run (and the last one is the full run itself).
 import { LogisticRegression, type LogisticRegressionJSON } from "../../src/index.js";
-import { meanLoss } from "./linearModel.js";
+import { fitScores } from "./fitScores.js";
 import type { Session } from "./session.js";
 import type { Frame, HistoryEntry, LinearModel, Point, StopReason, TrainOptions } from "./types.js";
 
@@ -28,7 +28,8 @@ export class EstimatorSession implements Session {
     this.classes = [...new Set(this.y)].sort((a, b) => a - b);
     const rows = this.classes.length === 2 ? 1 : this.classes.length;
     this.current = { classes: [...this.classes], W: Array.from({ length: rows }, () => [0, 0]), b: new Array<number>(rows).fill(0) };
-    const loss = meanLoss(this.current, points);
+    // With W = 0 and b = 0 every class has probability 1/K: the cost is ln K.
+    const loss = Math.log(this.classes.length);
     this.last = { iteration: 0, loss, objective: (options.penalty === "l2" ? options.C : 1) * points.length * loss };
   }
 
@@ -45,7 +46,7 @@ export class EstimatorSession implements Session {
     this.estimator = est;
     this.current = { classes: est.classes.map(Number), W: est.coef.map((r) => [r[0]!, r[1]!]), b: est.intercept.slice() };
     this.iteration = est.nIter;
-    this.last = { iteration: est.nIter, loss: meanLoss(this.current, this.points), objective: est.objective };
+    this.last = { iteration: est.nIter, loss: fitScores(est, this.points).loss, objective: est.objective };
     if (est.converged) this.finished = "converged";
     else if (est.nIter < k) this.finished = est.warnings.some((w) => w.includes("separable")) ? "separable" : "stalled";
     else if (k >= this.options.maxIter) this.finished = "maxIter";

@@ -3,31 +3,19 @@
 // it fits lbfgs and newton with the estimator, and runs sgd and adam as the lab does, through the
 // eager core's optimizers (eagerSession.ts); its penalties (l2, none) never resolve to owlqn. So
 // the worker leaves out these solvers and the tf.data-style Dataset behind the estimator's sgd and
-// adam; reaching one anyway is an error that says so.
+// adam; reaching one anyway is a ValueError that says so.
 import { ValueError } from "../../../src/errors.js";
 
-function unavailable(solver: string): never {
-  throw new ValueError(
-    `LogisticRegression: solver "${solver}" is not part of the playground's build (the page trains sgd and adam with the eager core's optimizers); use the library or the CLI for it`,
-  );
+/** Not in this build: throws a ValueError. */
+function unavailable(): never {
+  throw new ValueError("LogisticRegression: this solver is not in the playground's build; use lbfgs or newton, or the library itself");
 }
 
 /** Not in this build: throws a ValueError. */
-export function sgd(..._args: unknown[]): never {
-  return unavailable("sgd");
-}
-
+export const sgd = unavailable;
 /** Not in this build: throws a ValueError. */
-export function sgdDefaultLearningRate(..._args: unknown[]): never {
-  return unavailable("sgd");
-}
-
+export const sgdDefaultLearningRate = unavailable;
 /** Not in this build: throws a ValueError. */
-export function adam(..._args: unknown[]): never {
-  return unavailable("adam");
-}
-
+export const adam = unavailable;
 /** Not in this build: throws a ValueError. */
-export function owlqn(..._args: unknown[]): never {
-  return unavailable("owlqn");
-}
+export const owlqn = unavailable;
