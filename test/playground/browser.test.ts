@@ -156,7 +156,8 @@ describe("playground in Chromium", { timeout: 120_000 }, () => {
     assert.ok(report.files.length >= 2, "a page bundle and a worker bundle");
     assert.ok(report.jsGzip > 0 && report.tfjsMinGzip !== null);
     console.log(`# playground JS gzipped: ${(report.jsGzip / 1024).toFixed(1)} kB; @tensorflow/tfjs tf.min.js gzipped: ${(report.tfjsMinGzip! / 1024).toFixed(1)} kB (${report.ratio!.toFixed(1)}×)`);
-    assert.ok(report.jsGzip < report.tfjsMinGzip! / 5, "at least 5× smaller than tfjs");
+    // A guard on what was won (the issue's goal is 10×): at least 9× smaller than tfjs's bundle.
+    assert.ok(report.jsGzip < report.tfjsMinGzip! / 9, "at least 9× smaller than tfjs");
     const html = readFileSync(join(DIST, "index.html"), "utf8");
     assert.doesNotMatch(html, /https?:\/\/(?!www\.w3\.org)/, "no CDN or remote resource");
   });
