@@ -739,6 +739,377 @@ export function multinomialDecision(
 }
 
 // ---------------------------------------------------------------------------------------------
+// Float32-arithmetic binary kernels: the solvers' fast path (their early iterations, far from the
+// optimum, where float32 rounding of z and of the gradient is far below the gradient itself).
+// Products x_ij·w_j in f32x4 (w rounded to float32 once per call), z per row summed in float32,
+// the sigmoid and softplus of four rows at a time in float32 from one exp per row, the gradient
+// accumulated in float32 over FLUSH rows and then added into the block's float64 partial; the loss
+// and the intercept's gradient are summed in float64. The block structure and the partial slots
+// are the float64 kernels' (stride d + 2), so results do not depend on the thread count either.
+// Scratch layout (bytes from `scratch`, scratchBytesF32(d) in all): KF constants (KF_BYTES) ·
+// W32: d f32 (16-aligned) · G32: d f32 (16-aligned) · C: CHUNK f32 · PX: 4d f32 (16-aligned) ·
+// PY, PW, PH: CHUNK f64 each (only four of each are used).
+// ---------------------------------------------------------------------------------------------
+
+/** Rows whose float32 gradient terms are summed before being added to the float64 partial (a multiple of CHUNK). */
+const FLUSH: i32 = 32;
+/** Bytes of the float32 constants table. */
+const KF_BYTES: i32 = 352;
+
+/** Bytes of per-thread scratch the float32 kernels need for d features. */
+export function scratchBytesF32(d: i32): i32 {
+  return KF_BYTES + 2 * align16(4 * d) + CHUNK * 4 + align16(16 * d) + 3 * CHUNK * 8 + 64;
+}
+
+/** Writes the float32 constants table at KT. */
+function initConstantsF32(KT: usize): void {
+  v128.store(KT, f32x4.splat(-80.0), 0);
+  v128.store(KT, f32x4.splat(<f32>LOG2E), 16);
+  v128.store(KT, f32x4.splat(12582912.0), 32); // 1.5 · 2^23
+  v128.store(KT, f32x4.splat(0.693359375), 48); // ln 2, high part (9 significant bits)
+  v128.store(KT, f32x4.splat(-2.12194440e-4), 64); // ln 2 − the high part
+  v128.store(KT, f32x4.splat(1.0), 80);
+  v128.store(KT, f32x4.splat(0.5), 96);
+  v128.store(KT, f32x4.splat(<f32>(1.0 / 6.0)), 112);
+  v128.store(KT, f32x4.splat(<f32>(1.0 / 24.0)), 128);
+  v128.store(KT, f32x4.splat(<f32>(1.0 / 120.0)), 144);
+  v128.store(KT, f32x4.splat(<f32>(1.0 / 720.0)), 160);
+  v128.store(KT, f32x4.splat(<f32>(1.0 / 5040.0)), 176);
+  v128.store(KT, i32x4.splat(127), 192);
+  v128.store(KT, f32x4.splat(<f32>SQRT2_M1), 208);
+  v128.store(KT, f32x4.splat(3.0), 224);
+  v128.store(KT, f32x4.splat(2.0), 240);
+  v128.store(KT, f32x4.splat(<f32>(1.0 / 3.0)), 256);
+  v128.store(KT, f32x4.splat(<f32>(1.0 / 5.0)), 272);
+  v128.store(KT, f32x4.splat(<f32>(1.0 / 7.0)), 288);
+  v128.store(KT, f32x4.splat(<f32>(1.0 / 9.0)), 304);
+  v128.store(KT, f32x4.splat(<f32>LN2), 320);
+  v128.store(KT, f32x4.splat(0.0), 336);
+}
+
+/** exp(x) for x ≤ 0 in four float32 lanes (lanes below −80 give e^−80, ~2e-35), relative error ~2e-7. */
+// @ts-ignore: decorator
+@inline function expNegF32(x0: v128, KT: usize): v128 {
+  const x = f32x4.pmax(x0, v128.load(KT, 0));
+  const t = f32x4.add(f32x4.mul(x, v128.load(KT, 16)), v128.load(KT, 32));
+  const k = f32x4.sub(t, v128.load(KT, 32));
+  let r = f32x4.sub(x, f32x4.mul(k, v128.load(KT, 48)));
+  r = f32x4.sub(r, f32x4.mul(k, v128.load(KT, 64)));
+  // Taylor series of e^r to degree 7 on |r| ≤ ln2/2 (truncation < 1e-8), Estrin's scheme.
+  const r2 = f32x4.mul(r, r);
+  const r4 = f32x4.mul(r2, r2);
+  const q0 = f32x4.add(v128.load(KT, 80), r);
+  const q1 = f32x4.add(v128.load(KT, 96), f32x4.mul(r, v128.load(KT, 112)));
+  const q2 = f32x4.add(v128.load(KT, 128), f32x4.mul(r, v128.load(KT, 144)));
+  const q3 = f32x4.add(v128.load(KT, 160), f32x4.mul(r, v128.load(KT, 176)));
+  const p = f32x4.add(f32x4.add(q0, f32x4.mul(q1, r2)), f32x4.mul(f32x4.add(q2, f32x4.mul(q3, r2)), r4));
+  // 2^k: k is an integer in [−116, 0], held in the low mantissa bits of t.
+  const ki = i32x4.sub(t, v128.load(KT, 32));
+  return f32x4.mul(p, i32x4.shl(i32x4.add(ki, v128.load(KT, 192)), 23));
+}
+
+/** log1p(e) for 0 ≤ e ≤ 1 in four float32 lanes, relative error ~2e-7. */
+// @ts-ignore: decorator
+@inline function log1pUnitF32(e: v128, KT: usize): v128 {
+  // As log1pUnit: 1 + e = (1 + s)/(1 − s), halved first above √2 − 1; |s| ≤ 0.1716, and four
+  // terms of 2·atanh(s) leave < 3e-9.
+  const big = f32x4.gt(e, v128.load(KT, 208));
+  const num = v128.bitselect(f32x4.sub(e, v128.load(KT, 80)), e, big);
+  const den = f32x4.add(e, v128.bitselect(v128.load(KT, 224), v128.load(KT, 240), big));
+  const s = f32x4.div(num, den);
+  const s2 = f32x4.mul(s, s);
+  const s4 = f32x4.mul(s2, s2);
+  const a0 = f32x4.add(v128.load(KT, 256), f32x4.mul(s2, v128.load(KT, 272)));
+  const a1 = f32x4.add(v128.load(KT, 288), f32x4.mul(s2, v128.load(KT, 304)));
+  const p = f32x4.add(a0, f32x4.mul(a1, s4));
+  const t = f32x4.mul(f32x4.mul(s, s2), p);
+  const v = f32x4.add(f32x4.add(s, s), f32x4.add(t, t));
+  return f32x4.add(v, v128.and(v128.load(KT, 320), big));
+}
+
+/** Four f64 at p (two v128) rounded to one f32x4. */
+// @ts-ignore: decorator
+@inline function load4AsF32(p: usize): v128 {
+  const lo = f32x4.demote_f64x2_zero(v128.load(p));
+  const hi = f32x4.demote_f64x2_zero(v128.load(p, 16));
+  return v128.shuffle<f32>(lo, hi, 0, 1, 4, 5);
+}
+
+/** Adds the four lanes of an f32x4, widened, to an f64x2 accumulator (lanes 0+2 and 1+3). */
+// @ts-ignore: decorator
+@inline function addWidened(acc: v128, v: v128): v128 {
+  return f64x2.add(acc, f64x2.add(f64x2.promote_low_f32x4(v), f64x2.promote_low_f32x4(v128.shuffle<f32>(v, v, 2, 3, 2, 3))));
+}
+
+/** Stores the four lanes of an f32x4 as four f64 at p. */
+// @ts-ignore: decorator
+@inline function store4AsF64(p: usize, v: v128): void {
+  v128.store(p, f64x2.promote_low_f32x4(v));
+  v128.store(p, f64x2.promote_low_f32x4(v128.shuffle<f32>(v, v, 2, 3, 2, 3)), 16);
+}
+
+/** [x_r · w for the four rows at x] as one f32x4, products and sums in float32 (w: d f32). */
+// @ts-ignore: decorator
+@inline function dot4F32(x: usize, d: i32, w: usize): v128 {
+  const rs = <usize>d << 2;
+  const x1 = x + rs;
+  const x2 = x1 + rs;
+  const x3 = x2 + rs;
+  let a0 = f32x4.splat(0); let b0 = f32x4.splat(0);
+  let a1 = f32x4.splat(0); let b1 = f32x4.splat(0);
+  let a2 = f32x4.splat(0); let b2 = f32x4.splat(0);
+  let a3 = f32x4.splat(0); let b3 = f32x4.splat(0);
+  let j = 0;
+  for (; j + 8 <= d; j += 8) {
+    const o = <usize>j << 2;
+    const wl = v128.load(w + o);
+    const wh = v128.load(w + o, 16);
+    a0 = f32x4.add(a0, f32x4.mul(v128.load(x + o), wl));
+    b0 = f32x4.add(b0, f32x4.mul(v128.load(x + o, 16), wh));
+    a1 = f32x4.add(a1, f32x4.mul(v128.load(x1 + o), wl));
+    b1 = f32x4.add(b1, f32x4.mul(v128.load(x1 + o, 16), wh));
+    a2 = f32x4.add(a2, f32x4.mul(v128.load(x2 + o), wl));
+    b2 = f32x4.add(b2, f32x4.mul(v128.load(x2 + o, 16), wh));
+    a3 = f32x4.add(a3, f32x4.mul(v128.load(x3 + o), wl));
+    b3 = f32x4.add(b3, f32x4.mul(v128.load(x3 + o, 16), wh));
+  }
+  if (j + 4 <= d) {
+    const o = <usize>j << 2;
+    const wl = v128.load(w + o);
+    a0 = f32x4.add(a0, f32x4.mul(v128.load(x + o), wl));
+    a1 = f32x4.add(a1, f32x4.mul(v128.load(x1 + o), wl));
+    a2 = f32x4.add(a2, f32x4.mul(v128.load(x2 + o), wl));
+    a3 = f32x4.add(a3, f32x4.mul(v128.load(x3 + o), wl));
+    j += 4;
+  }
+  a0 = f32x4.add(a0, b0);
+  a1 = f32x4.add(a1, b1);
+  a2 = f32x4.add(a2, b2);
+  a3 = f32x4.add(a3, b3);
+  // Transpose and add: lane r of z is the sum of the four lanes of a_r.
+  const s01 = f32x4.add(v128.shuffle<f32>(a0, a1, 0, 4, 1, 5), v128.shuffle<f32>(a0, a1, 2, 6, 3, 7));
+  const s23 = f32x4.add(v128.shuffle<f32>(a2, a3, 0, 4, 1, 5), v128.shuffle<f32>(a2, a3, 2, 6, 3, 7));
+  let z = f32x4.add(v128.shuffle<f32>(s01, s23, 0, 1, 4, 5), v128.shuffle<f32>(s01, s23, 2, 3, 6, 7));
+  for (; j < d; j++) {
+    const o = <usize>j << 2;
+    let xv = f32x4.splat(load<f32>(x + o));
+    xv = f32x4.replace_lane(xv, 1, load<f32>(x1 + o));
+    xv = f32x4.replace_lane(xv, 2, load<f32>(x2 + o));
+    xv = f32x4.replace_lane(xv, 3, load<f32>(x3 + o));
+    z = f32x4.add(z, f32x4.mul(xv, f32x4.splat(load<f32>(w + o))));
+  }
+  return z;
+}
+
+/** g[0..d) += c_0·x_0 + c_1·x_1 + c_2·x_2 + c_3·x_3 in float32, for the four rows at x (c: one f32x4, g: d f32). */
+// @ts-ignore: decorator
+@inline function axpy4F32(x: usize, d: i32, c: v128, g: usize): void {
+  const rs = <usize>d << 2;
+  const x1 = x + rs;
+  const x2 = x1 + rs;
+  const x3 = x2 + rs;
+  const c0 = v128.shuffle<f32>(c, c, 0, 0, 0, 0);
+  const c1 = v128.shuffle<f32>(c, c, 1, 1, 1, 1);
+  const c2 = v128.shuffle<f32>(c, c, 2, 2, 2, 2);
+  const c3 = v128.shuffle<f32>(c, c, 3, 3, 3, 3);
+  let j = 0;
+  for (; j + 4 <= d; j += 4) {
+    const o = <usize>j << 2;
+    const s = f32x4.add(
+      f32x4.add(f32x4.mul(v128.load(x + o), c0), f32x4.mul(v128.load(x1 + o), c1)),
+      f32x4.add(f32x4.mul(v128.load(x2 + o), c2), f32x4.mul(v128.load(x3 + o), c3)),
+    );
+    v128.store(g + o, f32x4.add(v128.load(g + o), s));
+  }
+  for (; j < d; j++) {
+    const o = <usize>j << 2;
+    const s =
+      (load<f32>(x + o) * f32x4.extract_lane(c, 0) + load<f32>(x1 + o) * f32x4.extract_lane(c, 1)) +
+      (load<f32>(x2 + o) * f32x4.extract_lane(c, 2) + load<f32>(x3 + o) * f32x4.extract_lane(c, 3));
+    store<f32>(g + o, load<f32>(g + o) + s);
+  }
+}
+
+/** slot[0..d) += G32[0..d) widened to float64; zeroes G32. */
+function flushF32(G32: usize, d: i32, slot: usize): void {
+  let j = 0;
+  for (; j + 4 <= d; j += 4) {
+    const g = v128.load(G32 + (<usize>j << 2));
+    const o = slot + (<usize>j << 3);
+    v128.store(o, f64x2.add(v128.load(o), f64x2.promote_low_f32x4(g)));
+    v128.store(o, f64x2.add(v128.load(o, 16), f64x2.promote_low_f32x4(v128.shuffle<f32>(g, g, 2, 3, 2, 3))), 16);
+  }
+  for (; j < d; j++) {
+    const o = slot + (<usize>j << 3);
+    store<f64>(o, load<f64>(o) + <f64>load<f32>(G32 + (<usize>j << 2)));
+  }
+  memory.fill(G32, 0, <usize>d << 2);
+}
+
+/** Writes w[0..d) (f64) rounded to float32 at W32. */
+function roundVector(w: usize, d: i32, W32: usize): void {
+  for (let j = 0; j < d; j++) store<f32>(W32 + (<usize>j << 2), <f32>load<f64>(w + (<usize>j << 3)));
+}
+
+/** Loss terms, gradient coefficients and Newton weights of four rows in float32; writes rw·(σ − y) to c, returns rw·loss per lane. */
+// @ts-ignore: decorator
+@inline function binaryRowsF32(z: v128, y: v128, rw: v128, c: usize, h: usize, KT: usize): v128 {
+  const one = v128.load(KT, 80);
+  const zero = v128.load(KT, 336);
+  const e = expNegF32(f32x4.neg(f32x4.abs(z)), KT);
+  const inv = f32x4.div(one, f32x4.add(one, e));
+  const ei = f32x4.mul(e, inv);
+  const pos = f32x4.ge(z, zero);
+  const p = v128.bitselect(inv, ei, pos); // σ(z)
+  const q = v128.bitselect(ei, inv, pos); // 1 − σ(z)
+  const y1 = f32x4.eq(y, one);
+  const r = v128.bitselect(f32x4.neg(q), f32x4.sub(p, y), y1);
+  const lin = v128.bitselect(
+    f32x4.pmax(f32x4.neg(z), zero),
+    f32x4.sub(f32x4.pmax(z, zero), f32x4.mul(y, z)),
+    y1,
+  );
+  v128.store(c, f32x4.mul(rw, r));
+  if (h != 0) store4AsF64(h, f32x4.mul(f32x4.mul(rw, p), q));
+  return f32x4.mul(rw, f32x4.add(log1pUnitF32(e, KT), lin));
+}
+
+/** Address of group k's four rows of X in a block starting at row r0 with `full` whole groups (the partial group is padded at PX). */
+// @ts-ignore: decorator
+@inline function groupRows(X: usize, d: i32, r0: i32, k: i32, full: i32, PX: usize): usize {
+  return k < full ? X + (<usize>(r0 + 4 * k) * <usize>d << 2) : PX;
+}
+
+/**
+ * binaryLossGrad in float32 arithmetic (see the section comment): same arguments, outputs and
+ * partial slots; results within float32 rounding of the float64 kernel's. The groups of four rows
+ * of a block go through a three-stage software pipeline — the dot products of group t (reading X
+ * from memory), the per-row math of group t − 1, the gradient accumulation of group t − 2 (rows
+ * still in L1) — so the three independent pieces of work overlap and memory reads continue while
+ * the transcendentals run.
+ */
+export function binaryLossGradF32(
+  X: usize, n: i32, d: i32, y: usize, rw: usize, w: usize, fitIntercept: i32, hess: usize,
+  partials: usize, scratch: usize, b0: i32, b1: i32,
+): void {
+  const KT = scratch;
+  initConstantsF32(KT);
+  const W32 = scratch + KF_BYTES;
+  const G32 = W32 + <usize>align16(4 * d);
+  const C = G32 + <usize>align16(4 * d);
+  const PX = C + (<usize>CHUNK << 2);
+  const PY = PX + <usize>align16(16 * d);
+  const PW = PY + (<usize>CHUNK << 3);
+  const PH = PW + (<usize>CHUNK << 3);
+  roundVector(w, d, W32);
+  memory.fill(G32, 0, <usize>d << 2);
+  const stride = d + 2;
+  const bias = f32x4.splat(fitIntercept ? <f32>load<f64>(w + (<usize>d << 3)) : 0);
+  for (let b = b0; b < b1; b++) {
+    const slot = partials + (<usize>(b * stride) << 3);
+    zero64(slot, stride);
+    const r0 = b * BLOCK;
+    const rows = min(n, r0 + BLOCK) - r0;
+    const full = rows >> 2;
+    const rest = rows & 3;
+    const groups = full + (rest != 0 ? 1 : 0);
+    if (rest != 0) {
+      const at = r0 + 4 * full;
+      padRows(X + (<usize>at * <usize>d << 2), d, rest, PX);
+      pad64(y + (<usize>at << 3), rest, PY);
+      pad64(rw + (<usize>at << 3), rest, PW);
+    }
+    let loss = f64x2.splat(0);
+    let gb = f64x2.splat(0);
+    let zq = f32x4.splat(0);
+    let cq = f32x4.splat(0);
+    let pending = 0;
+    for (let t = 0; t < groups + 2; t++) {
+      // Stage 3: gradient terms of group t − 2 (coefficients cq from the previous iteration).
+      if (t >= 2) {
+        axpy4F32(groupRows(X, d, r0, t - 2, full, PX), d, cq, G32);
+        gb = addWidened(gb, cq);
+        pending += 4;
+        if (pending >= FLUSH) {
+          flushF32(G32, d, slot);
+          pending = 0;
+        }
+      }
+      // Stage 2: loss, coefficients (and Newton weights) of group t − 1 from zq.
+      if (t >= 1 && t <= groups) {
+        const k = t - 1;
+        const o = <usize>(r0 + 4 * k) << 3;
+        const partial = k >= full;
+        const yg = partial ? PY : y + o;
+        const wg = partial ? PW : rw + o;
+        const hg: usize = hess == 0 ? 0 : partial ? PH : hess + o;
+        loss = addWidened(loss, binaryRowsF32(zq, load4AsF32(yg), load4AsF32(wg), C, hg, KT));
+        if (partial && hess != 0) memory.copy(hess + o, PH, <usize>rest << 3);
+        cq = v128.load(C);
+      }
+      // Stage 1: z of group t.
+      if (t < groups) zq = f32x4.add(dot4F32(groupRows(X, d, r0, t, full, PX), d, W32), bias);
+    }
+    if (pending > 0) flushF32(G32, d, slot);
+    store<f64>(slot + (<usize>d << 3), fitIntercept ? f64x2.extract_lane(gb, 0) + f64x2.extract_lane(gb, 1) : 0.0);
+    store<f64>(slot + (<usize>(d + 1) << 3), f64x2.extract_lane(loss, 0) + f64x2.extract_lane(loss, 1));
+  }
+}
+
+/**
+ * binaryHessVec in float32 arithmetic (products, z and short gradient sums), same outputs and
+ * slots; a two-stage pipeline over groups: z and coefficients of group t, accumulation of t − 1.
+ */
+export function binaryHessVecF32(
+  X: usize, n: i32, d: i32, hess: usize, v: usize, fitIntercept: i32,
+  partials: usize, scratch: usize, b0: i32, b1: i32,
+): void {
+  const W32 = scratch + KF_BYTES;
+  const G32 = W32 + <usize>align16(4 * d);
+  const C = G32 + <usize>align16(4 * d);
+  const PX = C + (<usize>CHUNK << 2);
+  const PH = PX + <usize>align16(16 * d);
+  roundVector(v, d, W32);
+  memory.fill(G32, 0, <usize>d << 2);
+  const stride = d + 2;
+  const bias = f32x4.splat(fitIntercept ? <f32>load<f64>(v + (<usize>d << 3)) : 0);
+  for (let b = b0; b < b1; b++) {
+    const slot = partials + (<usize>(b * stride) << 3);
+    zero64(slot, stride);
+    const r0 = b * BLOCK;
+    const rows = min(n, r0 + BLOCK) - r0;
+    const full = rows >> 2;
+    const rest = rows & 3;
+    const groups = full + (rest != 0 ? 1 : 0);
+    if (rest != 0) {
+      const at = r0 + 4 * full;
+      padRows(X + (<usize>at * <usize>d << 2), d, rest, PX);
+      pad64(hess + (<usize>at << 3), rest, PH);
+    }
+    let gb = f64x2.splat(0);
+    let cq = f32x4.splat(0);
+    let pending = 0;
+    for (let t = 0; t <= groups; t++) {
+      if (t >= 1) {
+        axpy4F32(groupRows(X, d, r0, t - 1, full, PX), d, cq, G32);
+        gb = addWidened(gb, cq);
+        pending += 4;
+        if (pending >= FLUSH) {
+          flushF32(G32, d, slot);
+          pending = 0;
+        }
+      }
+      if (t < groups) {
+        const hg = t < full ? hess + (<usize>(r0 + 4 * t) << 3) : PH;
+        cq = f32x4.mul(load4AsF32(hg), f32x4.add(dot4F32(groupRows(X, d, r0, t, full, PX), d, W32), bias));
+      }
+    }
+    if (pending > 0) flushF32(G32, d, slot);
+    store<f64>(slot + (<usize>d << 3), fitIntercept ? f64x2.extract_lane(gb, 0) + f64x2.extract_lane(gb, 1) : 0.0);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Reduction and the read floor.
 // ---------------------------------------------------------------------------------------------
 

@@ -88,4 +88,13 @@ export interface ObjectiveKernels {
 
   /** Multinomial decision values z_ik into out (length n·K, row-major). */
   multinomialDecision(X: DesignMatrix, n: number, d: number, K: number, W: Float64Array, fitIntercept: boolean, out: Float64Array): void;
+
+  /**
+   * A faster variant for Float32Array X, absent when there is none: the binary loss + gradient and
+   * Hessian-vector product in float32 arithmetic (float64 sums across short row runs and blocks),
+   * equal to these kernels within float32 rounding, still independent of the thread count. The
+   * solvers use it while the gradient is far above the rounding it carries, then switch back.
+   * Its other methods are these kernels'.
+   */
+  readonly fast?: ObjectiveKernels;
 }

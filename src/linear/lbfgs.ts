@@ -2,6 +2,7 @@
 import { strongWolfe } from "./lineSearch.js";
 import type { Objective } from "./objective.js";
 import type { AffinePreconditioner } from "./preconditioner.js";
+import { FAST_MAX_EVALS, shouldLeaveFast, startFast } from "./precision.js";
 import { dot, gradNormAtZero, infNorm, Monitor } from "./solver.js";
 import type { SolverResult, SolverSettings, StopReason } from "./solver.js";
 
@@ -65,9 +66,17 @@ export function lbfgs(obj: Objective, w0: Float64Array, settings: SolverSettings
   const gRef = gradNormAtZero(obj);
   let w = Float64Array.from(w0);
   let g = new Float64Array(n);
+  startFast(obj);
   let f = obj.value(w, g);
   const mon = new Monitor(obj, settings, gRef);
   let gInf = infNorm(g);
+  // Leaves the fast mode: the current point again, exactly.
+  const goExact = (): void => {
+    obj.setFast(false);
+    f = obj.value(w, g);
+    gInf = infNorm(g);
+  };
+  if (shouldLeaveFast(obj, gInf, gRef, mon.isConverged(gInf))) goExact();
   if (mon.isConverged(gInf)) return { w, nIter: 0, reason: "converged", objective: f, history: [], gradNorm: gInf, gradNormAtZero: gRef };
 
   const h0 = obj.preconditioner();
@@ -97,8 +106,14 @@ export function lbfgs(obj: Objective, w0: Float64Array, settings: SolverSettings
       const fa = obj.value(wT, gT);
       return { f: fa, slope: dot(gT, p) };
     };
-    const ls = strongWolfe(phi, f, slope0, alpha1, { c1: 1e-4, c2: 0.9, maxEvals: 40, fTolerance: 1e-12 * Math.abs(f) });
+    const ls = strongWolfe(phi, f, slope0, alpha1, { c1: 1e-4, c2: 0.9, maxEvals: obj.fast ? FAST_MAX_EVALS : 40, fTolerance: 1e-12 * Math.abs(f) });
     if (!ls.ok) {
+      if (obj.fast) {
+        // The fast values no longer guide the search: exact from here, with a fresh curvature model.
+        goExact();
+        S.length = Y.length = rho.length = 0;
+        continue;
+      }
       if (S.length > 0) {
         // A stale curvature model: restart from steepest descent before giving up.
         S.length = Y.length = rho.length = 0;
@@ -124,6 +139,7 @@ export function lbfgs(obj: Objective, w0: Float64Array, settings: SolverSettings
     [g, gT] = [gT, g];
     f = ls.f;
     gInf = infNorm(g);
+    if (shouldLeaveFast(obj, gInf, gRef, mon.isConverged(gInf))) goExact();
     reason = mon.record(f, gInf, obj.lastDataLoss);
   }
   return { w, nIter: mon.iteration, reason, objective: f, history: mon.history, gradNorm: gInf, gradNormAtZero: gRef };

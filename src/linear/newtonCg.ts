@@ -7,6 +7,7 @@
 // The inner tolerance tightens as the gradient shrinks, so convergence is superlinear.
 import type { Objective } from "./objective.js";
 import type { AffinePreconditioner } from "./preconditioner.js";
+import { shouldLeaveFast, startFast } from "./precision.js";
 import { dot, gradNormAtZero, infNorm, Monitor } from "./solver.js";
 import type { SolverResult, SolverSettings, StopReason } from "./solver.js";
 
@@ -93,10 +94,19 @@ export function newtonCg(obj: Objective, w0: Float64Array, settings: SolverSetti
   let slot: 0 | 1 = 0;
   let w = Float64Array.from(w0);
   let g = new Float64Array(n);
+  startFast(obj);
   let f = obj.value(w, g, slot);
   let dataLoss = obj.lastDataLoss;
   const mon = new Monitor(obj, settings, gRef);
   let gInf = infNorm(g);
+  // Leaves the fast mode: the current point again, exactly (curvature recorded in its slot).
+  const goExact = (): void => {
+    obj.setFast(false);
+    f = obj.value(w, g, slot);
+    dataLoss = obj.lastDataLoss;
+    gInf = infNorm(g);
+  };
+  if (shouldLeaveFast(obj, gInf, gRef, mon.isConverged(gInf))) goExact();
   if (mon.isConverged(gInf)) return { w, nIter: 0, reason: "converged", objective: f, history: [], gradNorm: gInf, gradNormAtZero: gRef };
 
   const P = obj.preconditioner();
@@ -137,8 +147,20 @@ export function newtonCg(obj: Objective, w0: Float64Array, settings: SolverSetti
       gInf = gInfT;
       dataLoss = obj.lastDataLoss;
     }
+    let stalled = !accept && radius <= 1e-15 * Math.max(1, Math.sqrt(P.metricDot(w, w)));
+    // In fast mode a rejected step whose predicted decrease is near float32 rounding of f says the
+    // fast values no longer guide: so does a stall.
+    const fastFailed = !accept && (stalled || cg.predicted <= 1e-6 * Math.abs(f));
+    if (shouldLeaveFast(obj, gInf, gRef, mon.isConverged(gInf), fastFailed)) {
+      goExact();
+      if (stalled) {
+        P.apply(g, Pg);
+        radius = Math.sqrt(Math.max(dot(g, Pg), 0));
+        stalled = false;
+      }
+    }
     reason = mon.record(f, gInf, dataLoss);
-    if (reason === null && !accept && radius <= 1e-15 * Math.max(1, Math.sqrt(P.metricDot(w, w)))) reason = "stalled";
+    if (reason === null && stalled) reason = "stalled";
   }
   return { w, nIter: mon.iteration, reason, objective: f, history: mon.history, gradNorm: gInf, gradNormAtZero: gRef };
 }

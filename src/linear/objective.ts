@@ -27,6 +27,16 @@ export interface Objective {
   lastDataLoss: number;
   /** Number of passes over the data so far (loss-gradient and Hessian-vector). */
   passes: number;
+  /** True when a fast mode exists: float32-arithmetic kernels for a float32 X (see setFast). */
+  readonly hasFast: boolean;
+  /** True while value and hessVec run the fast kernels (results within float32 rounding, not exact). */
+  readonly fast: boolean;
+  /**
+   * Turns the fast mode on or off (on only where hasFast). The solvers run fast while the gradient
+   * is far above the float32 rounding it carries, then exact: a switch changes value's rounding, so
+   * re-evaluate the current point after it. Returns whether the fast mode is now on.
+   */
+  setFast(on: boolean): boolean;
   /** Smooth part (data + ½α‖W‖²) at w; writes its gradient. With a slot, records curvature there for hessVec. */
   value(w: Float64Array, grad: Float64Array, slot?: 0 | 1): number;
   /** Hessian of the smooth part times v, at the point last evaluated with this slot. */
@@ -87,6 +97,9 @@ export class BinaryObjective implements Objective {
   readonly separationLoss: number;
   lastDataLoss = 0;
   passes = 0;
+  readonly hasFast: boolean;
+  fast = false;
+  private readonly fastKernels: ObjectiveKernels;
   private readonly curv: [Float64Array, Float64Array];
   private batch: { data: BinaryData; X: Float32Array | Float64Array } | null = null;
 
@@ -103,6 +116,13 @@ export class BinaryObjective implements Objective {
     this.penalized[data.d] = 0;
     this.separationLoss = separationThreshold(data.rowWeight);
     this.curv = [new Float64Array(0), new Float64Array(0)];
+    this.hasFast = kernels.fast !== undefined && data.X instanceof Float32Array;
+    this.fastKernels = kernels.fast ?? kernels;
+  }
+
+  setFast(on: boolean): boolean {
+    this.fast = on && this.hasFast;
+    return this.fast;
   }
 
   rowSmoothness(): { max: number; mean: number } {
@@ -120,14 +140,15 @@ export class BinaryObjective implements Objective {
       if (this.curv[slot].length !== this.data.n) this.curv[slot] = new Float64Array(this.data.n);
       hd = this.curv[slot];
     }
-    const loss = this.kernels.binaryLossGrad(this.data, w, this.fitIntercept, grad, hd);
+    const k = this.fast ? this.fastKernels : this.kernels;
+    const loss = k.binaryLossGrad(this.data, w, this.fitIntercept, grad, hd);
     this.passes++;
     this.lastDataLoss = loss;
     return loss + addRidge(this.alpha, this.penalized, w, grad, 1);
   }
 
   hessVec(slot: 0 | 1, v: Float64Array, out: Float64Array): void {
-    this.kernels.binaryHessVec(this.data, this.curv[slot], this.fitIntercept, v, out);
+    (this.fast ? this.fastKernels : this.kernels).binaryHessVec(this.data, this.curv[slot], this.fitIntercept, v, out);
     this.passes++;
     if (this.alpha !== 0) for (let j = 0; j < this.dim; j++) if (this.penalized[j] === 1) out[j] = out[j]! + this.alpha * v[j]!;
   }
@@ -170,6 +191,9 @@ export class MultinomialObjective implements Objective {
   readonly separationLoss: number;
   lastDataLoss = 0;
   passes = 0;
+  /** No fast multinomial kernels yet: always exact. */
+  readonly hasFast = false;
+  readonly fast = false;
   private readonly curv: [Float64Array, Float64Array];
   private batch: { data: MultinomialData; X: Float32Array | Float64Array } | null = null;
 
@@ -212,6 +236,11 @@ export class MultinomialObjective implements Objective {
     const total = loss + addRidge(this.alpha, this.penalized, w, grad, 1);
     this.project(grad);
     return total;
+  }
+
+  setFast(on: boolean): boolean {
+    void on;
+    return false;
   }
 
   /**

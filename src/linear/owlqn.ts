@@ -4,6 +4,7 @@
 // so coefficients that would cross zero land exactly on zero. Intercepts are never penalised.
 import { lbfgsDirection, pushPair, LBFGS_MEMORY } from "./lbfgs.js";
 import type { Objective } from "./objective.js";
+import { FAST_MAX_EVALS, shouldLeaveFast, startFast } from "./precision.js";
 import { dot, gradNormAtZero, infNorm, l1Norm, Monitor, pseudoGradient } from "./solver.js";
 import type { SolverResult, SolverSettings, StopReason } from "./solver.js";
 
@@ -15,11 +16,20 @@ export function owlqn(obj: Objective, w0: Float64Array, settings: SolverSettings
   const gRef = gradNormAtZero(obj);
   let w = Float64Array.from(w0);
   let g = new Float64Array(n);
+  startFast(obj);
   let f = obj.value(w, g) + l1Norm(obj, w);
   let pg = new Float64Array(n);
   pseudoGradient(obj, w, g, pg);
   const mon = new Monitor(obj, settings, gRef);
   let gInf = infNorm(pg);
+  // Leaves the fast mode: the current point again, exactly.
+  const goExact = (): void => {
+    obj.setFast(false);
+    f = obj.value(w, g) + l1Norm(obj, w);
+    pseudoGradient(obj, w, g, pg);
+    gInf = infNorm(pg);
+  };
+  if (shouldLeaveFast(obj, gInf, gRef, mon.isConverged(gInf))) goExact();
   if (mon.isConverged(gInf)) return { w, nIter: 0, reason: "converged", objective: f, history: [], gradNorm: gInf, gradNormAtZero: gRef };
 
   const h0 = obj.preconditioner();
@@ -59,7 +69,8 @@ export function owlqn(obj: Objective, w0: Float64Array, settings: SolverSettings
     let accepted = false;
     let fT = NaN;
     let gInfT = NaN;
-    for (let tries = 0; tries < 60; tries++) {
+    const maxTries = obj.fast ? FAST_MAX_EVALS : 60;
+    for (let tries = 0; tries < maxTries; tries++) {
       for (let j = 0; j < n; j++) {
         let v = w[j]! + a * p[j]!;
         if (beta > 0 && pen[j] === 1 && v * orthant[j]! <= 0) v = 0;
@@ -79,6 +90,12 @@ export function owlqn(obj: Objective, w0: Float64Array, settings: SolverSettings
       a *= 0.5;
     }
     if (!accepted) {
+      if (obj.fast) {
+        // The fast values no longer guide the search: exact from here, with a fresh curvature model.
+        goExact();
+        S.length = Y.length = rho.length = 0;
+        continue;
+      }
       if (S.length > 0) {
         S.length = Y.length = rho.length = 0;
         continue;
@@ -100,6 +117,7 @@ export function owlqn(obj: Objective, w0: Float64Array, settings: SolverSettings
     [pg, pgT] = [pgT, pg];
     f = fT;
     gInf = gInfT;
+    if (shouldLeaveFast(obj, gInf, gRef, mon.isConverged(gInf))) goExact();
     reason = mon.record(f, gInf, obj.lastDataLoss);
   }
   return { w, nIter: mon.iteration, reason, objective: f, history: mon.history, gradNorm: gInf, gradNormAtZero: gRef };

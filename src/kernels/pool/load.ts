@@ -47,23 +47,37 @@ function pick(X: DesignMatrix, work: number): ObjectiveKernels {
   return wasmKernels;
 }
 
+/** Kernels that dispatch every call to variant(pick(X, work)). */
+function dispatching(nameOf: () => string, variant: (k: ObjectiveKernels) => ObjectiveKernels, fast?: ObjectiveKernels): ObjectiveKernels {
+  const at = (X: DesignMatrix, work: number): ObjectiveKernels => variant(pick(X, work));
+  return {
+    get name() {
+      return nameOf();
+    },
+    binaryLossGrad: (data, w, fi, grad, hess) => at(data.X, data.n * data.d).binaryLossGrad(data, w, fi, grad, hess),
+    binaryHessVec: (data, hess, fi, v, out) => at(data.X, data.n * data.d).binaryHessVec(data, hess, fi, v, out),
+    binaryDecision: (X, n, d, w, fi, out) => at(X, n * d).binaryDecision(X, n, d, w, fi, out),
+    multinomialLossGrad: (data, W, fi, grad, prob) => at(data.X, data.n * data.d * data.K).multinomialLossGrad(data, W, fi, grad, prob),
+    multinomialHessVec: (data, prob, fi, V, out) => at(data.X, data.n * data.d * data.K).multinomialHessVec(data, prob, fi, V, out),
+    multinomialDecision: (X, n, d, K, W, fi, out) => at(X, n * d * K).multinomialDecision(X, n, d, K, W, fi, out),
+    ...(fast !== undefined ? { fast } : {}),
+  };
+}
+
+const current = (): ObjectiveKernels => defaultPool ?? wasmKernels;
+const threadedFast = dispatching(
+  () => (current().fast ?? current()).name,
+  (k) => k.fast ?? k,
+);
+
 /**
  * The default fast kernels for Float32Array X: WebAssembly SIMD on every core under Node (a shared
  * pool started on the first call large enough to use it), on one thread elsewhere; portable
  * TypeScript for Float64Array X or without WebAssembly SIMD. X, y and rowWeight must not be
- * modified in place between calls (they are copied once per array object).
+ * modified in place between calls (they are copied once per array object). `fast` is their
+ * float32-arithmetic variant, on the same threads.
  */
-export const threadedKernels: ObjectiveKernels = {
-  get name() {
-    return (defaultPool ?? wasmKernels).name;
-  },
-  binaryLossGrad: (data, w, fi, grad, hess) => pick(data.X, data.n * data.d).binaryLossGrad(data, w, fi, grad, hess),
-  binaryHessVec: (data, hess, fi, v, out) => pick(data.X, data.n * data.d).binaryHessVec(data, hess, fi, v, out),
-  binaryDecision: (X, n, d, w, fi, out) => pick(X, n * d).binaryDecision(X, n, d, w, fi, out),
-  multinomialLossGrad: (data, W, fi, grad, prob) => pick(data.X, data.n * data.d * data.K).multinomialLossGrad(data, W, fi, grad, prob),
-  multinomialHessVec: (data, prob, fi, V, out) => pick(data.X, data.n * data.d * data.K).multinomialHessVec(data, prob, fi, V, out),
-  multinomialDecision: (X, n, d, K, W, fi, out) => pick(X, n * d * K).multinomialDecision(X, n, d, K, W, fi, out),
-};
+export const threadedKernels: ObjectiveKernels = dispatching(() => current().name, (k) => k, threadedFast);
 
 /** Stops the default pool's worker threads (later large calls start it again). */
 export async function closeDefaultKernelPool(): Promise<void> {

@@ -54,6 +54,8 @@ export const BLOCK_KERNELS = [
   "multinomialLossGrad",
   "multinomialHessVec",
   "multinomialDecision",
+  "binaryLossGradF32",
+  "binaryHessVecF32",
 ] as const;
 
 /** Busy-wait iterations before a thread sleeps in Atomics.wait (short jobs follow each other). */

@@ -61,10 +61,17 @@ function orFallback<T>(body: () => T, fallback: () => T): T {
 }
 
 /**
- * Builds ObjectiveKernels on the WASM module. `runnerFor()` returns the runner to use (null when
- * WebAssembly SIMD is unavailable: the fallback kernels run instead).
+ * Builds ObjectiveKernels on the WASM module, with their float32-arithmetic variant as `fast`.
+ * `runnerFor()` returns the runner to use (null when WebAssembly SIMD is unavailable: the fallback
+ * kernels run instead).
  */
 export function createWasmKernels(name: string, runnerFor: () => BlockRunner | null, fallback: ObjectiveKernels): ObjectiveKernels {
+  const fast = build(`${name} f32`, runnerFor, fallback, true);
+  return { ...build(name, runnerFor, fallback, false), fast };
+}
+
+/** The kernels on one runner; float32: the binary loss-gradient and Hessian-vector kernels in float32 arithmetic. */
+function build(name: string, runnerFor: () => BlockRunner | null, fallback: ObjectiveKernels, float32: boolean): ObjectiveKernels {
   const pick = (X: DesignMatrix): BlockRunner | null => (X instanceof Float32Array ? runnerFor() : null);
 
   return {
@@ -95,7 +102,8 @@ export function createWasmKernels(name: string, runnerFor: () => BlockRunner | n
             const pp = tmp(rt.alloc(nb * stride * 8));
             const op = tmp(rt.alloc(stride * 8));
             const hp = hessDiag !== undefined ? tmp(rt.alloc(n * 8)) : 0;
-            runner.run(k, [xp, n, d, yp, rp, wp, fitIntercept ? 1 : 0, hp, pp], nb, n * d, rt.exports.scratchBytes(d, 1));
+            const [fn, scratch] = float32 ? (["binaryLossGradF32", rt.exports.scratchBytesF32(d)] as const) : ([k, rt.exports.scratchBytes(d, 1)] as const);
+            runner.run(fn, [xp, n, d, yp, rp, wp, fitIntercept ? 1 : 0, hp, pp], nb, n * d, scratch);
             rt.exports.reduceBlocks(pp, nb, stride, op);
             const o = rt.f64(op, stride);
             grad.set(o.subarray(0, d + 1));
@@ -126,7 +134,8 @@ export function createWasmKernels(name: string, runnerFor: () => BlockRunner | n
             const vp = tmp(rt.copyIn(v, d + 1));
             const pp = tmp(rt.alloc(nb * stride * 8));
             const op = tmp(rt.alloc(stride * 8));
-            runner.run(k, [xp, n, d, hp, vp, fitIntercept ? 1 : 0, pp], nb, n * d, rt.exports.scratchBytes(d, 1));
+            const [fn, scratch] = float32 ? (["binaryHessVecF32", rt.exports.scratchBytesF32(d)] as const) : ([k, rt.exports.scratchBytes(d, 1)] as const);
+            runner.run(fn, [xp, n, d, hp, vp, fitIntercept ? 1 : 0, pp], nb, n * d, scratch);
             rt.exports.reduceBlocks(pp, nb, stride, op);
             out.set(rt.f64(op, d + 1));
           }),

@@ -14,6 +14,9 @@ export interface KernelExports {
   binaryLossGrad(X: number, n: number, d: number, y: number, rw: number, w: number, fi: number, hess: number, partials: number, scratch: number, b0: number, b1: number): void;
   binaryHessVec(X: number, n: number, d: number, hess: number, v: number, fi: number, partials: number, scratch: number, b0: number, b1: number): void;
   binaryDecision(X: number, n: number, d: number, w: number, fi: number, out: number, scratch: number, b0: number, b1: number): void;
+  scratchBytesF32(d: number): number;
+  binaryLossGradF32(X: number, n: number, d: number, y: number, rw: number, w: number, fi: number, hess: number, partials: number, scratch: number, b0: number, b1: number): void;
+  binaryHessVecF32(X: number, n: number, d: number, hess: number, v: number, fi: number, partials: number, scratch: number, b0: number, b1: number): void;
   multinomialLossGrad(X: number, n: number, d: number, K: number, y: number, rw: number, W: number, fi: number, prob: number, partials: number, scratch: number, b0: number, b1: number): void;
   multinomialHessVec(X: number, n: number, d: number, K: number, rw: number, prob: number, V: number, fi: number, partials: number, scratch: number, b0: number, b1: number): void;
   multinomialDecision(X: number, n: number, d: number, K: number, W: number, fi: number, out: number, scratch: number, b0: number, b1: number): void;
@@ -28,7 +31,9 @@ export type BlockKernelName =
   | "binaryDecision"
   | "multinomialLossGrad"
   | "multinomialHessVec"
-  | "multinomialDecision";
+  | "multinomialDecision"
+  | "binaryLossGradF32"
+  | "binaryHessVecF32";
 
 /** Typed arrays the runtime can keep a copy of. */
 export type Pinnable = Float32Array | Float64Array | Int32Array;
