@@ -1,39 +1,23 @@
 // The loss curve: mean cross-entropy per iteration as an SVG polyline with a few axis labels.
+// The chart's fixed parts (frame, label positions, the "train to see the loss" text) are in index.html.
 import type { HistoryEntry } from "./types.js";
 
-const SVG = "http://www.w3.org/2000/svg";
 const W = 340;
 const H = 150;
 const M = { left: 44, right: 10, top: 10, bottom: 26 };
 
-/** A small line chart of the loss history. */
+/** A small line chart of the loss history, drawn into the page's svg#loss-chart. */
 export class LossChart {
-  readonly svg: SVGSVGElement;
   private readonly line: SVGPolylineElement;
-  private readonly labels: SVGGElement;
+  private readonly empty: SVGTextElement;
+  /** Texts: loss at the top, 0, first iteration, last iteration, "iteration". */
+  private readonly labels: SVGTextElement[];
   private lastKey = "";
-  private labelKey = "";
 
-  constructor(host: HTMLElement) {
-    this.svg = document.createElementNS(SVG, "svg");
-    this.svg.setAttribute("viewBox", `0 0 ${W} ${H}`);
-    this.svg.setAttribute("width", String(W));
-    this.svg.setAttribute("height", String(H));
-    this.svg.setAttribute("role", "img");
-    this.svg.classList.add("loss-chart");
-    host.appendChild(this.svg);
-    const frame = document.createElementNS(SVG, "rect");
-    frame.setAttribute("x", String(M.left));
-    frame.setAttribute("y", String(M.top));
-    frame.setAttribute("width", String(W - M.left - M.right));
-    frame.setAttribute("height", String(H - M.top - M.bottom));
-    frame.setAttribute("class", "frame");
-    this.svg.appendChild(frame);
-    this.labels = document.createElementNS(SVG, "g");
-    this.svg.appendChild(this.labels);
-    this.line = document.createElementNS(SVG, "polyline");
-    this.line.setAttribute("class", "loss-line");
-    this.svg.appendChild(this.line);
+  constructor(readonly svg: SVGSVGElement) {
+    this.line = svg.querySelector("polyline")!;
+    this.empty = svg.querySelector(".empty")!;
+    this.labels = Array.from(svg.querySelectorAll<SVGTextElement>(".tick text"));
   }
 
   /** Redraws for this history (cheap when nothing changed). */
@@ -42,12 +26,11 @@ export class LossChart {
     const key = `${history.length}:${last?.iteration}:${last?.loss}`;
     if (key === this.lastKey) return;
     this.lastKey = key;
+    this.empty.toggleAttribute("hidden", last !== undefined);
     if (!last) {
       this.line.setAttribute("points", "");
       this.svg.setAttribute("aria-label", "Loss curve: no training yet");
-      this.labels.replaceChildren();
-      this.labelKey = "";
-      this.text(W / 2, H / 2, "train to see the loss", "middle", "empty");
+      for (const t of this.labels) t.textContent = "";
       return;
     }
     const first = history[0]!;
@@ -67,26 +50,10 @@ export class LossChart {
       if ((i % every === 0 || i === history.length - 1) && Number.isFinite(h.loss)) pts.push(`${px(h.iteration).toFixed(1)},${py(h.loss).toFixed(1)}`);
     });
     this.line.setAttribute("points", pts.join(" "));
-    const labelKey = `${hi.toPrecision(2)}|${x0}|${x1}`;
-    if (labelKey !== this.labelKey) {
-      this.labelKey = labelKey;
-      this.labels.replaceChildren();
-      this.text(M.left - 4, M.top + 8, hi.toPrecision(2), "end", "tick");
-      this.text(M.left - 4, M.top + ih, "0", "end", "tick");
-      this.text(M.left, H - 8, String(x0), "start", "tick");
-      this.text(W - M.right, H - 8, String(x1), "end", "tick");
-      this.text(M.left + iw / 2, H - 8, "iteration", "middle", "tick");
-    }
+    [hi.toPrecision(2), "0", String(x0), String(x1), "iteration"].forEach((s, i) => {
+      const t = this.labels[i]!;
+      if (t.textContent !== s) t.textContent = s;
+    });
     this.svg.setAttribute("aria-label", `Loss curve: ${history.length} iterations, loss from ${first.loss.toFixed(4)} to ${last.loss.toFixed(4)}`);
-  }
-
-  private text(x: number, y: number, s: string, anchor: string, cls: string): void {
-    const t = document.createElementNS(SVG, "text");
-    t.setAttribute("x", String(x));
-    t.setAttribute("y", String(y));
-    t.setAttribute("text-anchor", anchor);
-    t.setAttribute("class", cls);
-    t.textContent = s;
-    this.labels.appendChild(t);
   }
 }

@@ -1,20 +1,19 @@
 // The page: wires the plane, the controls, the training worker, the loss chart and the formulas.
 // All drawing happens in one requestAnimationFrame callback, from the latest state.
 import { accuracy, meanLoss, probabilities, zeroModel } from "./linearModel.js";
-import { formulasHtml, fmt } from "./formulas.js";
+import { fmt, renderFormulas } from "./formulas.js";
 import { LossChart } from "./lossChart.js";
-import { CLASS_SHAPES, MAX_CLASSES, classColor, markerPath } from "./palette.js";
+import { CLASS_SHAPES } from "./palette.js";
 import { PLOT_SIZE, Plane } from "./plane.js";
 import { download, pointsToCsv } from "./pointsCsv.js";
-import { IRIS_FEATURES } from "./iris.js";
 import type { Preset, PresetName } from "./presets.js";
 import type { HistoryEntry, LinearModel, Point, SolverName, TrainOptions, WorkerRequest, WorkerResponse } from "./types.js";
 import { Viewport } from "./viewport.js";
 
-function $<T extends HTMLElement>(id: string): T {
-  const e = document.getElementById(id);
+function $<T extends Element>(id: string): T {
+  const e = document.querySelector<T>(`#${id}`);
   if (!e) throw new Error(`playground: element #${id} is missing from the page`);
-  return e as T;
+  return e;
 }
 
 const ui = {
@@ -76,7 +75,7 @@ const plane = new Plane($("plane"), {
     schedule();
   },
 });
-const lossChart = new LossChart($("loss-chart"));
+const lossChart = new LossChart($<SVGSVGElement>("loss-chart"));
 const worker = new Worker(new URL("./worker.ts", import.meta.url), { type: "module" });
 
 function capitalise(s: string): string {
@@ -122,30 +121,9 @@ function syncControls(): void {
   ui.step.disabled = state.training;
 }
 
-// --- class picker
-const radios: HTMLInputElement[] = [];
-for (let c = 0; c < MAX_CLASSES; c++) {
-  const label = document.createElement("label");
-  label.className = "class-choice";
-  const input = document.createElement("input");
-  input.type = "radio";
-  input.name = "class";
-  input.value = String(c);
-  input.checked = c === 0;
-  input.setAttribute("aria-label", `class ${c} (${CLASS_SHAPES[c]})`);
-  input.addEventListener("change", () => pickClass(c));
-  const swatch = document.createElementNS("http://www.w3.org/2000/svg", "svg");
-  swatch.setAttribute("width", "16");
-  swatch.setAttribute("height", "16");
-  swatch.setAttribute("aria-hidden", "true");
-  const mark = document.createElementNS("http://www.w3.org/2000/svg", "path");
-  mark.setAttribute("d", markerPath(c, 8, 8, 5.5));
-  mark.setAttribute("fill", classColor(c));
-  swatch.appendChild(mark);
-  label.append(input, swatch, document.createTextNode(String(c)));
-  ui.classPicker.appendChild(label);
-  radios.push(input);
-}
+// --- class picker (the radios are in index.html)
+const radios = Array.from(ui.classPicker.querySelectorAll<HTMLInputElement>("input[type=radio]"));
+radios.forEach((r, c) => r.addEventListener("change", () => pickClass(c)));
 
 function pickClass(c: number): void {
   state.selected = c;
@@ -155,11 +133,6 @@ function pickClass(c: number): void {
 }
 
 // --- presets
-IRIS_FEATURES.forEach((name, i) => {
-  ui.irisX.add(new Option(name, String(i), i === 2, i === 2));
-  ui.irisY.add(new Option(name, String(i), i === 3, i === 3));
-});
-
 let presetRequest = 0;
 
 /** Asks the worker for the chosen preset's points (it holds the library's seeded generator). */
@@ -284,7 +257,6 @@ worker.addEventListener("error", (e) => {
 
 // --- drawing
 let frameRequested = false;
-let lastFormulas = "";
 function schedule(): void {
   state.dirty = true;
   if (frameRequested) return;
@@ -316,8 +288,7 @@ function draw(now: number): void {
   const cost = model ? meanLoss(model, state.points) : NaN;
   setText(ui.loss, Number.isNaN(cost) ? "—" : fmt(cost));
   drawProbe(model);
-  const html = formulasHtml(model, state.points, readOptions());
-  if (html !== lastFormulas) ui.formulas.innerHTML = lastFormulas = html;
+  renderFormulas(ui.formulas, model, state.points, readOptions());
 }
 
 function setText(e: HTMLElement, text: string): void {

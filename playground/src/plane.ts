@@ -10,7 +10,8 @@ import { Viewport, niceTicks } from "./viewport.js";
 const SVG = "http://www.w3.org/2000/svg";
 /** Pixels of the plot square. */
 export const PLOT_SIZE = 480;
-const MARGIN = { left: 52, right: 12, top: 12, bottom: 44 };
+/** Where the plot square starts inside the plane (index.html's translate(52,12)). */
+const MARGIN = { left: 52, top: 12 };
 /** Cells per side of the shading grid (smoothed when scaled up). */
 const GRID = 96;
 const HIT_RADIUS = 9;
@@ -68,8 +69,7 @@ export class Plane {
   private readonly cursor: SVGGElement;
   private readonly xTitle: SVGTextElement;
   private readonly yTitle: SVGTextElement;
-  private readonly image: ImageData;
-  private readonly host: HTMLElement;
+  private readonly image = new ImageData(GRID, GRID);
   private view: Viewport;
   private points: Point[] = [];
   private selected = 0;
@@ -79,61 +79,31 @@ export class Plane {
   draws = 0;
 
   constructor(
-    host: HTMLElement,
+    private readonly host: HTMLElement,
     private readonly events: PlaneEvents,
   ) {
-    const width = PLOT_SIZE + MARGIN.left + MARGIN.right;
-    const height = PLOT_SIZE + MARGIN.top + MARGIN.bottom;
-    this.host = host;
-    host.classList.add("plane");
-    host.style.width = `${width}px`;
-    host.style.height = `${height}px`;
-    // The shading is computed on a GRID × GRID canvas that CSS stretches (smoothly) to the plot:
-    // a small backing store keeps each frame cheap to hand to the compositor.
-    this.canvas = document.createElement("canvas");
-    this.canvas.width = GRID;
-    this.canvas.height = GRID;
-    this.canvas.style.width = `${PLOT_SIZE}px`;
-    this.canvas.style.height = `${PLOT_SIZE}px`;
-    this.canvas.className = "shading";
-    this.canvas.setAttribute("aria-hidden", "true");
-    this.canvas.style.left = `${MARGIN.left}px`;
-    this.canvas.style.top = `${MARGIN.top}px`;
-    host.appendChild(this.canvas);
-    this.image = new ImageData(GRID, GRID);
-
-    // Four stacked SVG layers, each its own compositing layer, so that a frame repaints only what
-    // moved: the binary shading, the static grid and axes, the boundary, and (on top, receiving
-    // the pointer and the keyboard) the points.
-    const layer = (cls: string): SVGGElement => {
-      const svg = el("svg", { width, height, viewBox: `0 0 ${width} ${height}`, class: `layer ${cls}`, "aria-hidden": "true" });
-      host.appendChild(svg);
-      return el("g", { transform: `translate(${MARGIN.left},${MARGIN.top})` }, svg);
+    // The fixed structure is in index.html (#plane): the shading canvas (GRID × GRID, stretched
+    // smoothly by CSS to the plot: a small backing store keeps each frame cheap to hand to the
+    // compositor), then stacked SVG layers so that a frame repaints only what moved: the binary
+    // shading, the grid and axes, the boundary, and (on top, receiving the pointer and the
+    // keyboard) the points.
+    const q = <E extends Element>(selector: string): E => {
+      const e = host.querySelector<E>(selector);
+      if (!e) throw new Error(`playground: ${selector} is missing from #plane`);
+      return e;
     };
-    const shadeLayer = layer("shade-layer");
-    const defs = el("defs", {}, shadeLayer);
-    this.gradient = el("linearGradient", { id: "shade-gradient", gradientUnits: "userSpaceOnUse", spreadMethod: "pad" }, defs);
+    this.canvas = q("canvas");
+    this.gradient = q("linearGradient");
     for (let i = 0; i < GRADIENT_Z.length; i++) el("stop", { offset: 0 }, this.gradient);
-    this.shade = el("rect", { x: 0, y: 0, width: PLOT_SIZE, height: PLOT_SIZE, class: "shade" }, shadeLayer);
-    const gridLayer = layer("grid-layer");
-    this.axes = el("g", { class: "axes" }, gridLayer);
-    this.xTitle = el("text", { x: PLOT_SIZE / 2, y: PLOT_SIZE + MARGIN.bottom - 6, class: "axis-title", "text-anchor": "middle" }, gridLayer);
-    this.yTitle = el("text", { x: 0, y: 0, class: "axis-title", "text-anchor": "middle", transform: `translate(${14 - MARGIN.left},${PLOT_SIZE / 2}) rotate(-90)` }, gridLayer);
-    this.boundaryGroup = el("g", { class: "boundaries" }, layer("boundary-layer"));
-
-    this.svg = el("svg", { width, height, viewBox: `0 0 ${width} ${height}`, class: "overlay" });
-    this.svg.setAttribute("tabindex", "0");
-    this.svg.setAttribute("role", "application");
-    this.svg.setAttribute("aria-roledescription", "plane");
-    this.svg.setAttribute("aria-label", "Plane of labelled points: arrow keys move the cursor, Enter adds a point of the selected class, Delete removes the nearest, 1 to 4 pick the class");
-    this.svg.setAttribute("aria-describedby", "plane-help");
-    host.appendChild(this.svg);
-    this.plot = el("g", { transform: `translate(${MARGIN.left},${MARGIN.top})`, class: "plot" }, this.svg);
-    el("rect", { x: 0, y: 0, width: PLOT_SIZE, height: PLOT_SIZE, class: "frame" }, this.plot);
-    this.pointGroup = el("g", { class: "points" }, this.plot);
-    this.cursor = el("g", { class: "cursor", visibility: "hidden" }, this.plot);
-    el("circle", { r: 11, cx: 0, cy: 0 }, this.cursor);
-    el("path", { d: "M-16,0h9M7,0h9M0,-16v9M0,7v9" }, this.cursor);
+    this.shade = q(".shade");
+    this.axes = q(".axes");
+    this.xTitle = q("#x-title");
+    this.yTitle = q("#y-title");
+    this.boundaryGroup = q(".boundaries");
+    this.svg = q(".overlay");
+    this.plot = q(".plot");
+    this.pointGroup = q(".points");
+    this.cursor = q(".cursor");
     this.view = Viewport.fit([], PLOT_SIZE);
     this.attachPointer();
     this.attachKeyboard();
