@@ -1,7 +1,8 @@
 // Vite configuration of the playground: a static page in playground/dist, the library bundled
-// from ../src (no CDN, works offline), the training worker as an ES module.
+// from ../src (no CDN, works offline) into one ES module script, which the page loads and its
+// training worker runs too (src/main.ts starts whichever it is in).
 //
-// The worker is the library as it runs on a platform without WebAssembly SIMD, and without the
+// The script holds the library as it runs on a platform without WebAssembly SIMD, and without the
 // estimator solvers the page never calls. A few library modules are swapped for the playground's
 // stand-ins in src/platform/ (each file says what it replaces and why):
 // - kernels/registry.ts → the portable kernels, as the registry picks them without WebAssembly
@@ -9,6 +10,8 @@
 //   library always fits with the portable kernels anyway;
 // - kernels/wasm/design-matrix.ts → ordinary Float32Arrays, as without WebAssembly memory;
 //   with these two, no WebAssembly runtime, binary or worker pool is bundled;
+// - kernels/portableF32.ts → portableF64.ts: the same kernels (the library's float32 copy differs
+//   only in a type declaration, to keep its loops monomorphic); the page's data is float64;
 // - linear/sgd.ts, adam.ts, owlqn.ts → a module that throws: the page fits only lbfgs and newton
 //   with the estimator (sgd and adam run the lab's loop on the eager core's optimizers, and the
 //   l2/none penalties never resolve to owlqn), so those solvers and the Dataset behind them stay out.
@@ -23,6 +26,7 @@ const fullLibrary = process.env["PLAYGROUND_FULL_LIBRARY"] === "1";
 const STAND_INS: Record<string, string> = {
   "src/kernels/registry.ts": "platform/registry.ts",
   "src/kernels/wasm/design-matrix.ts": "platform/designMatrix.ts",
+  "src/kernels/portableF32.ts": "platform/portableF32.ts",
   "src/linear/sgd.ts": "platform/unusedSolvers.ts",
   "src/linear/adam.ts": "platform/unusedSolvers.ts",
   "src/linear/owlqn.ts": "platform/unusedSolvers.ts",
@@ -60,11 +64,6 @@ export default defineConfig({
     // The library's modules have no side effects that matter when their exports go unused (an op
     // registers its name when its module loads, but only the op's own function uses that
     // registration), so modules the page does not use are dropped.
-    rollupOptions: { treeshake },
-  },
-  worker: {
-    format: "es",
-    plugins: () => [standIns()],
     rollupOptions: { treeshake },
   },
   server: { fs: { allow: [fileURLToPath(new URL("..", import.meta.url))] } },

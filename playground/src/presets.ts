@@ -1,6 +1,6 @@
 // Ready-made point sets: the lab's toy data, Gaussian blobs (apart and overlapping), a ring, and
 // iris on two chosen features. Random ones use the library's seeded generator, so a preset is
-// the same on every load and in every test. (Built in the worker, which holds the library.)
+// the same on every load and in every test.
 import { Rng } from "../../src/index.js";
 import { IRIS_FEATURES, IRIS_ROWS } from "./iris.js";
 import type { Point, SolverName, TrainOptions } from "./types.js";

@@ -1,6 +1,5 @@
 // Shared shapes of the playground: points, training options, the linear model drawn on the plane,
 // and the messages between the page and its training worker.
-import type { Preset, PresetName } from "./presets.js";
 
 /** A labelled point on the plane (data coordinates); label is the class index 0..3. */
 export interface Point {
@@ -85,13 +84,11 @@ export type WorkerRequest =
     }
   | { type: "stop" }
   | { type: "reset" }
-  | { type: "import"; id: number; text: string; fileName: string }
-  | { type: "preset"; id: number; name: PresetName; irisX: number; irisY: number };
+  | { type: "import"; id: number; text: string; fileName: string };
 
 /** Messages the worker sends back. */
 export type WorkerResponse =
   | { type: "progress"; id: number; history: HistoryEntry[]; frame: Frame }
   | { type: "done"; id: number; reason: StopReason; frame: Frame; finished: boolean; modelFile: string }
   | { type: "imported"; id: number; model: LinearModel; featureNames: string[]; modelFile: string }
-  | { type: "preset"; id: number; preset: Preset }
   | { type: "error"; id: number; message: string };

@@ -2,7 +2,6 @@
 // get through), and streams every iteration's loss and the latest parameters to the page.
 import { createSession, sessionKey } from "./createSession.js";
 import { modelFileText, readModelFile } from "./modelIo.js";
-import { makePreset } from "./presets.js";
 import type { Session } from "./session.js";
 import type { HistoryEntry, Point, StopReason, WorkerRequest, WorkerResponse } from "./types.js";
 
@@ -61,45 +60,46 @@ function tick(): void {
   timer = setTimeout(tick, Number.isFinite(current.pace) ? Math.max(0, 16 - elapsed) : 0);
 }
 
-scope.addEventListener("message", (e) => {
-  const msg = e.data;
-  if (msg.type === "run") {
-    const key = sessionKey(msg.points, msg.options);
-    if (session && session.key === key && session.finished && msg.steps === 1) {
-      // Step after the run has ended: nothing to do; say why it ended. (Train starts it again.)
-      finish(msg.id, session.finished);
-      return;
-    }
-    try {
-      if (!session || session.key !== key || session.finished) {
-        session = createSession(key, msg.points, msg.options);
-        trainedOn = msg.points;
-        const f = session.frame();
-        scope.postMessage({ type: "progress", id: msg.id, history: [{ iteration: f.iteration, loss: f.loss, objective: f.objective }], frame: f });
+/** Starts the worker: answers the page's messages. */
+export function startWorker(): void {
+  scope.addEventListener("message", (e) => {
+    const msg = e.data;
+    if (msg.type === "run") {
+      const key = sessionKey(msg.points, msg.options);
+      if (session && session.key === key && session.finished && msg.steps === 1) {
+        // Step after the run has ended: nothing to do; say why it ended. (Train starts it again.)
+        finish(msg.id, session.finished);
+        return;
       }
-    } catch (err) {
-      scope.postMessage({ type: "error", id: msg.id, message: err instanceof Error ? err.message : String(err) });
-      return;
-    }
-    run = { id: msg.id, remaining: msg.steps, pace: msg.pace };
-    if (timer === null) timer = setTimeout(tick, 0);
-  } else if (msg.type === "stop") {
-    if (run) {
-      const id = run.id;
+      try {
+        if (!session || session.key !== key || session.finished) {
+          session = createSession(key, msg.points, msg.options);
+          trainedOn = msg.points;
+          const f = session.frame();
+          scope.postMessage({ type: "progress", id: msg.id, history: [{ iteration: f.iteration, loss: f.loss, objective: f.objective }], frame: f });
+        }
+      } catch (err) {
+        scope.postMessage({ type: "error", id: msg.id, message: err instanceof Error ? err.message : String(err) });
+        return;
+      }
+      run = { id: msg.id, remaining: msg.steps, pace: msg.pace };
+      if (timer === null) timer = setTimeout(tick, 0);
+    } else if (msg.type === "stop") {
+      if (run) {
+        const id = run.id;
+        run = null;
+        finish(id, "stopped");
+      }
+    } else if (msg.type === "import") {
+      try {
+        const m = readModelFile(msg.text, msg.fileName);
+        scope.postMessage({ type: "imported", id: msg.id, model: m.model, featureNames: m.featureNames, modelFile: m.text });
+      } catch (err) {
+        scope.postMessage({ type: "error", id: msg.id, message: err instanceof Error ? err.message : String(err) });
+      }
+    } else {
       run = null;
-      finish(id, "stopped");
+      session = null;
     }
-  } else if (msg.type === "preset") {
-    scope.postMessage({ type: "preset", id: msg.id, preset: makePreset(msg.name, msg.irisX, msg.irisY) });
-  } else if (msg.type === "import") {
-    try {
-      const m = readModelFile(msg.text, msg.fileName);
-      scope.postMessage({ type: "imported", id: msg.id, model: m.model, featureNames: m.featureNames, modelFile: m.text });
-    } catch (err) {
-      scope.postMessage({ type: "error", id: msg.id, message: err instanceof Error ? err.message : String(err) });
-    }
-  } else {
-    run = null;
-    session = null;
-  }
-});
+  });
+}

@@ -14,10 +14,22 @@ export const DIST = join(ROOT, "playground", "dist");
 /** Debian's chromium package installs the browser here. */
 export const CHROMIUM = "/usr/bin/chromium";
 
-/** What the build reports: the page's JS files, their gzipped total, and tfjs's minified bundle gzipped. */
+/** One built file (path relative to playground/dist) with its size and gzipped size in bytes. */
+export interface BuiltFile {
+  file: string;
+  bytes: number;
+  gzip: number;
+}
+
+/**
+ * What the build reports: the JS files and their gzipped total, the other files (HTML, CSS), the
+ * gzipped total of every file, and tfjs's minified bundle gzipped (ratio = tfjs / JS total).
+ */
 export interface BuildReport {
-  files: { file: string; bytes: number; gzip: number }[];
+  files: BuiltFile[];
+  otherFiles: BuiltFile[];
   jsGzip: number;
+  allGzip: number;
   tfjsMinGzip: number | null;
   ratio: number | null;
 }
