@@ -1,6 +1,6 @@
-// Model files in the worker: the trained model as the CLI's model file (format "logreg-model",
-// version 1, features x and y, target label, no scaler), and a model file read back into the
-// model the plane draws (its scaler, if any, folded into W and b).
+// Model files: the trained model as the CLI's model file (format "logreg-model", version 1,
+// features x and y, target label, no scaler; built in the worker), and a model file read back into
+// the model the plane draws (on the page; its scaler, if any, folded into W and b).
 import { LogisticRegression, parseModelFile, serializeModelFile, type LogisticRegressionJSON } from "../../src/index.js";
 import { fitScores } from "./fitScores.js";
 import { MAX_CLASSES } from "./palette.js";

@@ -2,9 +2,11 @@
 // All drawing happens in one requestAnimationFrame callback, from the latest state.
 import { accuracy, meanLoss, probabilities, zeroModel } from "./linearModel.js";
 import { fmt, renderFormulas } from "./formulas.js";
+import { errorText } from "./errorText.js";
 import { LossChart } from "./lossChart.js";
 import { CLASS_SHAPES } from "./palette.js";
 import { PLOT_SIZE, Plane } from "./plane.js";
+import { readModelFile } from "./modelIo.js";
 import { download, pointsToCsv } from "./pointsCsv.js";
 import { makePreset, type Preset, type PresetName } from "./presets.js";
 import type { HistoryEntry, LinearModel, Point, SolverName, TrainOptions, WorkerRequest, WorkerResponse } from "./types.js";
@@ -211,17 +213,6 @@ export function startPage(script: string): void {
       announce(`Failed: ${msg.message}`);
       return;
     }
-    if (msg.type === "imported") {
-      state.model = msg.model;
-      state.modelFile = msg.modelFile;
-      state.history = [];
-      state.iteration = 0;
-      state.axis = { x: msg.featureNames[0] ?? "x", y: msg.featureNames[1] ?? "y" };
-      plane.setView(plane.viewport, state.axis.x, state.axis.y);
-      announce(`Imported a model of ${msg.model.classes.length} classes (${msg.model.classes.join(", ")}) on features ${msg.featureNames.join(" and ")}.`);
-      schedule();
-      return;
-    }
     const first = msg.type === "progress" ? msg.history[0] : undefined;
     if (msg.type === "progress" && first) {
       // A new run starts from iteration 0 again: drop the curve from there on.
@@ -339,10 +330,23 @@ export function startPage(script: string): void {
     const file = ui.importModel.files?.[0];
     ui.importModel.value = "";
     if (!file) return;
+    const text = await file.text();
     stopTraining();
     post({ type: "reset" });
     state.runId++;
-    post({ type: "import", id: state.runId, text: await file.text(), fileName: file.name });
+    try {
+      const { model, featureNames, text: modelFile } = readModelFile(text, file.name);
+      state.model = model;
+      state.modelFile = modelFile;
+      state.history = [];
+      state.iteration = 0;
+      state.axis = { x: featureNames[0] ?? "x", y: featureNames[1] ?? "y" };
+      plane.setView(plane.viewport, state.axis.x, state.axis.y);
+      announce(`Imported a model of ${model.classes.length} classes (${model.classes.join(", ")}) on features ${featureNames.join(" and ")}.`);
+      schedule();
+    } catch (e) {
+      announce(`Failed: ${errorText(e)}`);
+    }
   });
 
   loadPreset();

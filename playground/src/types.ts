@@ -83,12 +83,10 @@ export type WorkerRequest =
       pace: number;
     }
   | { type: "stop" }
-  | { type: "reset" }
-  | { type: "import"; id: number; text: string; fileName: string };
+  | { type: "reset" };
 
 /** Messages the worker sends back. */
 export type WorkerResponse =
   | { type: "progress"; id: number; history: HistoryEntry[]; frame: Frame }
   | { type: "done"; id: number; reason: StopReason; frame: Frame; finished: boolean; modelFile: string }
-  | { type: "imported"; id: number; model: LinearModel; featureNames: string[]; modelFile: string }
   | { type: "error"; id: number; message: string };

@@ -1,7 +1,8 @@
 // The training worker: keeps one Session, runs it in slices of at most ~12 ms (so stop requests
 // get through), and streams every iteration's loss and the latest parameters to the page.
 import { createSession, sessionKey } from "./createSession.js";
-import { modelFileText, readModelFile } from "./modelIo.js";
+import { errorText } from "./errorText.js";
+import { modelFileText } from "./modelIo.js";
 import type { Session } from "./session.js";
 import type { HistoryEntry, Point, StopReason, WorkerRequest, WorkerResponse } from "./types.js";
 
@@ -23,7 +24,7 @@ function finish(id: number, reason: StopReason): void {
   try {
     modelFile = modelFileText(session.estimatorJSON(), trainedOn);
   } catch (e) {
-    scope.postMessage({ type: "error", id, message: `could not build the model file: ${e instanceof Error ? e.message : String(e)}` });
+    scope.postMessage({ type: "error", id, message: `could not build the model file: ${errorText(e)}` });
     return;
   }
   scope.postMessage({ type: "done", id, reason, frame: session.frame(), finished: session.finished !== null, modelFile });
@@ -47,7 +48,7 @@ function tick(): void {
   } catch (e) {
     run = null;
     session = null;
-    scope.postMessage({ type: "error", id: current.id, message: e instanceof Error ? e.message : String(e) });
+    scope.postMessage({ type: "error", id: current.id, message: errorText(e) });
     return;
   }
   if (history.length > 0) scope.postMessage({ type: "progress", id: current.id, history, frame: session.frame() });
@@ -79,7 +80,7 @@ export function startWorker(): void {
           scope.postMessage({ type: "progress", id: msg.id, history: [{ iteration: f.iteration, loss: f.loss, objective: f.objective }], frame: f });
         }
       } catch (err) {
-        scope.postMessage({ type: "error", id: msg.id, message: err instanceof Error ? err.message : String(err) });
+        scope.postMessage({ type: "error", id: msg.id, message: errorText(err) });
         return;
       }
       run = { id: msg.id, remaining: msg.steps, pace: msg.pace };
@@ -89,13 +90,6 @@ export function startWorker(): void {
         const id = run.id;
         run = null;
         finish(id, "stopped");
-      }
-    } else if (msg.type === "import") {
-      try {
-        const m = readModelFile(msg.text, msg.fileName);
-        scope.postMessage({ type: "imported", id: msg.id, model: m.model, featureNames: m.featureNames, modelFile: m.text });
-      } catch (err) {
-        scope.postMessage({ type: "error", id: msg.id, message: err instanceof Error ? err.message : String(err) });
       }
     } else {
       run = null;
