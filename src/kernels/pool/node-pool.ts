@@ -84,13 +84,16 @@ class PoolRunner implements BlockRunner {
       return;
     }
     const T = helpers.length + 1;
-    const grain = Math.max(1, Math.floor(nBlocks / (4 * T)));
+    // Guided self-scheduling: each claim takes 1/(4T) of the blocks still unclaimed (at least one),
+    // so early claims are large (few atomic operations) and the last ones single blocks (the
+    // threads finish together, and a descheduled thread holds back little).
+    const divisor = 4 * T;
     const ctl = this.ctl;
     const seq = (Atomics.load(ctl, CTL.SEQ) + 1) | 0;
     ctl[CTL.FN] = BLOCK_KERNELS.indexOf(fn);
     ctl[CTL.NARGS] = args.length;
     ctl[CTL.NBLOCKS] = nBlocks;
-    ctl[CTL.GRAIN] = grain;
+    ctl[CTL.GRAIN] = divisor;
     for (let i = 0; i < args.length; i++) this.f64[i] = args[i]!;
     helpers.forEach((slot, h) => {
       this.f64[MAX_ARGS + slot] = this.ensureScratch(h + 1, scratchBytes);
@@ -104,9 +107,11 @@ class PoolRunner implements BlockRunner {
     Atomics.notify(ctl, CTL.SEQ);
     let ranHere = 0;
     for (;;) {
-      const b = Atomics.add(ctl, CTL.NEXT, grain);
+      const b = Atomics.load(ctl, CTL.NEXT);
       if (b >= nBlocks) break;
-      kernel(...args, mine, b, Math.min(nBlocks, b + grain));
+      const e = b + Math.max(1, Math.floor((nBlocks - b) / divisor));
+      if (Atomics.compareExchange(ctl, CTL.NEXT, b, e) !== b) continue;
+      kernel(...args, mine, b, e);
       ranHere = 1;
     }
     // Wait for the helpers: spin briefly, then sleep on DONE.

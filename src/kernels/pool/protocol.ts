@@ -2,9 +2,10 @@
 // (for Atomics) and a Float64Array (kernel arguments, scratch addresses) over one SharedArrayBuffer.
 // A job: the main thread writes the kernel, its arguments, the block count and grain, zeroes NEXT
 // and DONE, stamps the workers taking part with the job's sequence number, then bumps SEQ and
-// notifies. Every participant (the main thread too) claims GRAIN blocks at a time from NEXT with
-// Atomics.add until none are left — so a thread the OS delays simply claims fewer — and a worker
-// then increments DONE. Each block's partial goes to its own slot, so who ran it does not matter.
+// notifies. Every participant (the main thread too) claims blocks from NEXT with compareExchange,
+// each time 1/GRAIN of those still unclaimed (at least one: guided self-scheduling), until none are
+// left — so a thread the OS delays simply claims fewer — and a worker then increments DONE.
+// Each block's partial goes to its own slot, so who ran it does not matter.
 
 /** Int32 slots of the control block. */
 export const CTL = {
@@ -24,7 +25,7 @@ export const CTL = {
   NEXT: 6,
   /** Blocks of the current job. */
   NBLOCKS: 7,
-  /** Blocks claimed at a time. */
+  /** Divisor of the guided schedule: a claim takes ⌊unclaimed / GRAIN⌋ blocks, at least one. */
   GRAIN: 8,
   /** Workers that ran at least one block of the current job. */
   RAN: 9,

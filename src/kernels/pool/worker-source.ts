@@ -22,17 +22,19 @@ for (;;) {
   try {
     const nargs = ctl[${CTL.NARGS}];
     const nb = ctl[${CTL.NBLOCKS}];
-    const grain = ctl[${CTL.GRAIN}];
+    const divisor = ctl[${CTL.GRAIN}];
     const fn = ex[names[ctl[${CTL.FN}]]];
     const args = new Array(nargs + 3);
     for (let i = 0; i < nargs; i++) args[i] = f64[i];
     args[nargs] = f64[${MAX_ARGS} + slot];
     let ran = false;
     for (;;) {
-      const b = Atomics.add(ctl, ${CTL.NEXT}, grain);
+      const b = Atomics.load(ctl, ${CTL.NEXT});
       if (b >= nb) break;
+      const e = b + Math.max(1, Math.floor((nb - b) / divisor));
+      if (Atomics.compareExchange(ctl, ${CTL.NEXT}, b, e) !== b) continue;
       args[nargs + 1] = b;
-      args[nargs + 2] = Math.min(nb, b + grain);
+      args[nargs + 2] = e;
       fn(...args);
       ran = true;
     }
