@@ -107,7 +107,9 @@ export class GradientTape implements Recorder {
     if (wasRecording) popRecorder(this);
     inBackprop = true;
     const stamp = ++lastStamp;
-    const touched = scratchTouched;
+    // Work lists made per pass: a long-lived list would be old-generation memory, and storing the
+    // pass's young tensors into it costs a write barrier per entry (measured slower).
+    const touched: Tensor[] = [];
     try {
       const list: readonly Tensor[] =
         sources instanceof Tensor ? [sources] : Array.isArray(sources) ? (sources as readonly Tensor[]) : Object.values(sources as Record<string, Tensor>);
@@ -126,12 +128,11 @@ export class GradientTape implements Recorder {
       return result as Gradients<S>;
     } finally {
       // Drop the references kept for this pass so that tensors do not hold gradients alive.
-      while (touched.length > 0) {
-        const t = touched.pop() as Tensor;
+      for (let i = 0; i < touched.length; i++) {
+        const t = touched[i] as Tensor;
         t._tapeGrad = null;
         t._tapeMark = 0;
       }
-      while (scratchOnPath.length > 0) scratchOnPath.pop();
       inBackprop = false;
       if (this.persistent) {
         if (wasRecording) pushRecorder(this);
@@ -172,7 +173,7 @@ export class GradientTape implements Recorder {
     // Forward sweep: the recorded nodes that depend on a source through float tensors (gradients
     // never flow into int32/bool tensors, so an op reached only through them, such as
     // oneHot(argMax(x)), is not on the path).
-    const onPath = scratchOnPath;
+    const onPath: OpNode[] = [];
     for (let i = 0; i < nodes.length; i++) {
       const node = nodes[i] as OpNode;
       const inputs = node.inputs;
@@ -214,12 +215,14 @@ export class GradientTape implements Recorder {
         );
       }
       const inputs = node.inputs;
-      let needs: boolean[];
-      if (inputs.length === 1) needs = [needsGrad(inputs[0] as Tensor, stamp)];
-      else if (inputs.length === 2) needs = [needsGrad(inputs[0] as Tensor, stamp), needsGrad(inputs[1] as Tensor, stamp)];
-      else {
-        needs = [];
-        for (let j = 0; j < inputs.length; j++) needs.push(needsGrad(inputs[j] as Tensor, stamp));
+      let needs: readonly boolean[];
+      if (inputs.length === 1) needs = needsGrad(inputs[0] as Tensor, stamp) ? NEEDS_T : NEEDS_F;
+      else if (inputs.length === 2) {
+        needs = NEEDS_2[(needsGrad(inputs[0] as Tensor, stamp) ? 2 : 0) + (needsGrad(inputs[1] as Tensor, stamp) ? 1 : 0)] as readonly boolean[];
+      } else {
+        const list: boolean[] = [];
+        for (let j = 0; j < inputs.length; j++) list.push(needsGrad(inputs[j] as Tensor, stamp));
+        needs = list;
       }
       const inGrads = node.op.grad(dy, node, needs);
       for (let j = 0; j < inputs.length; j++) {
@@ -242,9 +245,15 @@ const ONE_F32 = kernelTensor(Float32Array.of(1), [], "float32");
 const ONE_F64 = kernelTensor(Float64Array.of(1), [], "float64");
 let lastStamp = 0;
 let inBackprop = false;
-// Work lists of the backward pass, reused (a pass never runs inside another: see `inBackprop`).
-const scratchTouched: Tensor[] = [];
-const scratchOnPath: OpNode[] = [];
+// The `needs` flags of one- and two-input ops, shared by every pass (typed read-only: gradient functions only read them).
+const NEEDS_T: readonly boolean[] = [true];
+const NEEDS_F: readonly boolean[] = [false];
+const NEEDS_2: readonly (readonly boolean[])[] = [
+  [false, false],
+  [false, true],
+  [true, false],
+  [true, true],
+];
 
 /** The gradient left on `t` by the backward pass `stamp`, or null when the pass did not reach it. */
 function pickGrad(t: Tensor, stamp: number): Tensor | null {

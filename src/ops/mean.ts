@@ -8,7 +8,7 @@ import { onesShape, reduceKernel, reducedShapes } from "./sum.js";
 import { SCALAR_SHAPE, normalizeAxes } from "./util.js";
 
 interface MeanSaved {
-  keptShape: number[];
+  keptShape: readonly number[];
   /** The reduced axes; undefined for all of them. */
   axes: number[] | undefined;
   count: number;

@@ -8,15 +8,22 @@ import { broadcastTo } from "./broadcastTo.js";
 import { reshape } from "./reshape.js";
 
 interface SumSaved {
-  keptShape: number[];
+  keptShape: readonly number[];
 }
 
 const ADD = (a: number, b: number): number => a + b;
 
-/** A shape of `rank` ones (the kept shape of a full reduction). */
-export function onesShape(rank: number): number[] {
-  const s: number[] = [];
-  for (let i = 0; i < rank; i++) s.push(1);
+const onesShapes: (readonly number[])[] = [];
+
+/** A shape of `rank` ones (the kept shape of a full reduction), shared per rank (shapes are never mutated). */
+export function onesShape(rank: number): readonly number[] {
+  let s = onesShapes[rank];
+  if (s === undefined) {
+    const made: number[] = [];
+    for (let i = 0; i < rank; i++) made.push(1);
+    s = made;
+    if (rank < 16) onesShapes[rank] = s;
+  }
   return s;
 }
 
@@ -26,6 +33,30 @@ const SumOp = registerOp("Sum", (dy, node) => {
   // A one-element dy (a full reduction) broadcasts as it is; otherwise put the reduced axes back first.
   return [broadcastTo(dy.size === 1 ? dy : reshape(dy, keptShape), x.shape)];
 });
+
+/** Output shape of reducing `shape` over `axes` (sorted, unique), the reduced axes dropped. */
+function droppedShape(shape: readonly number[], axes: readonly number[]): number[] {
+  const out: number[] = [];
+  let a = 0;
+  for (let i = 0; i < shape.length; i++) {
+    if (a < axes.length && axes[a] === i) a++;
+    else out.push(shape[i] as number);
+  }
+  return out;
+}
+
+/** Output shape of reducing `shape` over `axes` (sorted, unique), the reduced axes kept as 1. */
+function keptShape(shape: readonly number[], axes: readonly number[]): number[] {
+  const out: number[] = [];
+  let a = 0;
+  for (let i = 0; i < shape.length; i++) {
+    if (a < axes.length && axes[a] === i) {
+      a++;
+      out.push(1);
+    } else out.push(shape[i] as number);
+  }
+  return out;
+}
 
 /** Output shape of reducing `shape` over `axes`, with the reduced axes kept as 1 and dropped. */
 export function reducedShapes(shape: readonly number[], axes: readonly number[]): { kept: number[]; dropped: number[] } {
@@ -97,7 +128,10 @@ export function sum(x: Tensor, axis?: number | readonly number[], keepDims = fal
     return runOp1(SumOp, x, out_, { keptShape: onesShape(x.rank) } satisfies SumSaved);
   }
   const axes = normalizeAxes("sum", axis, x.rank);
-  const { kept, dropped } = reducedShapes(x.shape, axes);
+  const dropped = droppedShape(x.shape, axes);
+  // The kept shape is needed only for keepDims or by the gradient (when a tape records).
+  const recording = isRecording();
+  const kept = keepDims || recording ? keptShape(x.shape, axes) : dropped;
   let out;
   if (axes.length === x.rank) {
     const v = x.dataSync();
@@ -134,5 +168,6 @@ export function sum(x: Tensor, axis?: number | readonly number[], keepDims = fal
       }
     } else out.set(reduceKernel(x, axes, 0, ADD));
   }
-  return runOp1(SumOp, x, kernelTensor(out, keepDims ? kept : dropped, dtype), { keptShape: kept } satisfies SumSaved);
+  const result = kernelTensor(out, keepDims ? kept : dropped, dtype);
+  return recording ? runOp1(SumOp, x, result, { keptShape: kept } satisfies SumSaved) : result;
 }

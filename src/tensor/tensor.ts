@@ -8,6 +8,8 @@ import { formatTensor } from "./format.js";
 export type NestedArray = number | boolean | NestedArray[];
 
 let nextTensorId = 0;
+/** Ids handed out so far, made on first use (most tensors never need one; a field would cost every tensor 8 bytes). */
+const tensorIds = new WeakMap<Tensor, number>();
 let trusted = false;
 
 /**
@@ -26,14 +28,10 @@ export function kernelTensor(values: DataArray, shape: readonly number[], dtype:
  * the rest of a small op.)
  */
 export class Tensor {
-  /** A unique id, used by the gradient tape to recognise tensors. */
-  declare readonly id: number;
   /** The dimensions, outermost first; `[]` for a scalar. Read-only: never mutate it (it may be shared between tensors). */
   declare readonly shape: readonly number[];
   /** The data type. */
   declare readonly dtype: DType;
-  /** The number of elements. */
-  declare readonly size: number;
   /** The storage; replaced (never resized) only by `Variable.assign`. */
   declare protected values: DataArray;
   /** @internal Gradient-tape bookkeeping: the stamp of the backward pass that last reached this tensor. */
@@ -59,13 +57,26 @@ export class Tensor {
       for (let i = 0; i < shape.length; i++) own.push((shape[i] as number) | 0);
       shape = own;
     }
-    this.id = nextTensorId++;
     this.shape = shape;
     this.dtype = dtype;
-    this.size = values.length;
     this.values = values;
     this._tapeMark = 0;
     this._tapeGrad = null;
+  }
+
+  /** A unique id (given on first use), e.g. to key a map by tensor. */
+  get id(): number {
+    let id = tensorIds.get(this);
+    if (id === undefined) {
+      id = nextTensorId++;
+      tensorIds.set(this, id);
+    }
+    return id;
+  }
+
+  /** The number of elements. */
+  get size(): number {
+    return this.values.length;
   }
 
   /** The number of dimensions. */
