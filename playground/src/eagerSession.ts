@@ -6,7 +6,6 @@
 import {
   Adam,
   GradientTape,
-  LogisticRegression,
   Rng,
   SGD,
   Variable,
@@ -28,6 +27,8 @@ import {
   type Optimizer,
   type Tensor,
 } from "../../src/index.js";
+import { estimatorJSON } from "./estimatorJson.js";
+import { classesOf } from "./linearModel.js";
 import type { Session } from "./session.js";
 import type { Frame, HistoryEntry, LinearModel, Point, StopReason, TrainOptions } from "./types.js";
 
@@ -55,7 +56,7 @@ export class EagerSession implements Session {
     private readonly points: readonly Point[],
     private readonly options: TrainOptions,
   ) {
-    this.classes = [...new Set(points.map((p) => p.label))].sort((a, b) => a - b);
+    this.classes = classesOf(points);
     const k = this.classes.length;
     const rows = k === 2 ? 1 : k;
     const n = points.length;
@@ -151,29 +152,17 @@ export class EagerSession implements Session {
    * `epochs` passes. (The estimator's own sgd/adam decay the step size; this loop does not, as in the lab.)
    */
   estimatorJSON(): LogisticRegressionJSON {
-    const m = this.model();
     const o = this.options;
-    return LogisticRegression.fromJSON({
-      kind: "LogisticRegression",
-      options: {
-        solver: o.solver,
-        penalty: o.penalty,
-        C: o.C,
-        learningRate: o.learningRate,
-        batchSize: Math.max(1, Math.min(this.points.length, Math.round(o.batchSize))),
-        epochs: o.maxIter,
-        seed: o.seed,
-        ...(o.solver === "sgd" ? { momentum: 0 } : {}),
-      },
-      classes: m.classes,
-      coef: m.W,
-      intercept: m.b,
-      multiClass: m.W.length === 1 ? "binary" : "multinomial",
-      nFeatures: 2,
-      nIter: this.iteration,
-      converged: false,
-      objective: this.last.objective,
-      history: this.objectives.slice(),
-    }).toJSON();
+    const options = {
+      solver: o.solver,
+      penalty: o.penalty,
+      C: o.C,
+      learningRate: o.learningRate,
+      batchSize: Math.max(1, Math.min(this.points.length, Math.round(o.batchSize))),
+      epochs: o.maxIter,
+      seed: o.seed,
+      ...(o.solver === "sgd" ? { momentum: 0 } : {}),
+    };
+    return estimatorJSON(this.model(), options, this.iteration, this.last.objective, this.objectives.slice());
   }
 }

@@ -2,8 +2,9 @@
 // onIteration callback reports the objective but not the coefficients, so iteration k is shown
 // by fitting with maxIter = k from zero: both solvers are deterministic, so these fits are
 // exactly the first k iterations of the full run (and the last one is the full run itself).
-import { LogisticRegression, type LogisticRegressionJSON } from "../../src/index.js";
-import { fitScores } from "./fitScores.js";
+import { LogisticRegression, type LogisticRegressionJSON, type LogisticRegressionOptions } from "../../src/index.js";
+import { estimatorJSON } from "./estimatorJson.js";
+import { classesOf, meanLoss, zeroModel } from "./linearModel.js";
 import type { Session } from "./session.js";
 import type { Frame, HistoryEntry, LinearModel, Point, StopReason, TrainOptions } from "./types.js";
 
@@ -25,16 +26,15 @@ export class EstimatorSession implements Session {
   ) {
     this.X = points.map((p) => [p.x, p.y]);
     this.y = points.map((p) => p.label);
-    this.classes = [...new Set(this.y)].sort((a, b) => a - b);
-    const rows = this.classes.length === 2 ? 1 : this.classes.length;
-    this.current = { classes: [...this.classes], W: Array.from({ length: rows }, () => [0, 0]), b: new Array<number>(rows).fill(0) };
+    this.classes = classesOf(points);
+    this.current = zeroModel(this.classes);
     // With W = 0 and b = 0 every class has probability 1/K: the cost is ln K.
     const loss = Math.log(this.classes.length);
     this.last = { iteration: 0, loss, objective: (options.penalty === "l2" ? options.C : 1) * points.length * loss };
   }
 
   /** The estimator options for a fit of `maxIter` iterations. */
-  private params(maxIter: number): ConstructorParameters<typeof LogisticRegression>[0] {
+  private params(maxIter: number): LogisticRegressionOptions {
     const o = this.options;
     return { solver: o.solver, penalty: o.penalty, C: o.C, maxIter, tol: o.tol, multiClass: "auto", onWarning: () => undefined };
   }
@@ -46,7 +46,7 @@ export class EstimatorSession implements Session {
     this.estimator = est;
     this.current = { classes: est.classes.map(Number), W: est.coef.map((r) => [r[0]!, r[1]!]), b: est.intercept.slice() };
     this.iteration = est.nIter;
-    this.last = { iteration: est.nIter, loss: fitScores(est, this.points).loss, objective: est.objective };
+    this.last = { iteration: est.nIter, loss: meanLoss(this.current, this.points), objective: est.objective };
     if (est.converged) this.finished = "converged";
     else if (est.nIter < k) this.finished = est.warnings.some((w) => w.includes("separable")) ? "separable" : "stalled";
     else if (k >= this.options.maxIter) this.finished = "maxIter";
@@ -63,27 +63,11 @@ export class EstimatorSession implements Session {
 
   estimatorJSON(): LogisticRegressionJSON {
     // Before the first iteration there is no fit yet: save the zero model with the same options.
-    if (!this.estimator) return zeroEstimatorJSON(this.classes, this.params(this.options.maxIter), this.last.objective);
+    if (!this.estimator) {
+      const { onWarning: _drop, ...options } = this.params(this.options.maxIter);
+      return estimatorJSON(this.current, options, 0, this.last.objective, []);
+    }
     const json = this.estimator.toJSON();
     return { ...json, options: { ...json.options, maxIter: this.options.maxIter } };
   }
-}
-
-/** The JSON of an estimator with all-zero coefficients (no iteration run yet). */
-function zeroEstimatorJSON(classes: number[], params: ConstructorParameters<typeof LogisticRegression>[0], objective: number): LogisticRegressionJSON {
-  const rows = classes.length === 2 ? 1 : classes.length;
-  const { onWarning: _drop, ...options } = params ?? {};
-  return LogisticRegression.fromJSON({
-    kind: "LogisticRegression",
-    options,
-    classes,
-    coef: Array.from({ length: rows }, () => [0, 0]),
-    intercept: new Array<number>(rows).fill(0),
-    multiClass: rows === 1 ? "binary" : "multinomial",
-    nFeatures: 2,
-    nIter: 0,
-    converged: false,
-    objective,
-    history: [],
-  }).toJSON();
 }

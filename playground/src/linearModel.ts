@@ -1,6 +1,7 @@
 // The arithmetic of a drawn linear classifier: class probabilities at a point, the 0.5 boundary
 // segments (per class pair for softmax), the lab's cost and its gradient. Plain numbers, no
-// tensors: this runs for every pixel block of the shading on each animation frame.
+// tensors: this runs for every pixel block of the shading on each animation frame. The worker
+// scores its fits with the same functions (the streamed cost, a model file's training loss and accuracy).
 import type { LinearModel, Point } from "./types.js";
 
 /** A segment of a decision boundary in data coordinates, between classes `a` and `b` (indices). */
@@ -189,6 +190,11 @@ function clipLine(p: number, q: number, r: number, box: Box, half: readonly [num
   for (const [u, v, w] of half) if (!cut(u * ox + v * oy + w, u * dx + v * dy)) return null;
   if (!(tMax - tMin > 1e-12)) return null;
   return { x1: ox + tMin * dx, y1: oy + tMin * dy, x2: ox + tMax * dx, y2: oy + tMax * dy };
+}
+
+/** The distinct labels of the points, ascending (the classes a model of them has). */
+export function classesOf(points: readonly Point[]): number[] {
+  return [...new Set(points.map((p) => p.label))].sort((a, b) => a - b);
 }
 
 /** Model with all-zero parameters for these classes (what Reset shows). */

@@ -2,13 +2,13 @@
 // features x and y, target label, no scaler; built in the worker), and a model file read back into
 // the model the plane draws (on the page; its scaler, if any, folded into W and b).
 import { LogisticRegression, parseModelFile, serializeModelFile, type LogisticRegressionJSON } from "../../src/index.js";
-import { fitScores } from "./fitScores.js";
+import { accuracy, meanLoss } from "./linearModel.js";
 import { MAX_CLASSES } from "./palette.js";
 import type { LinearModel, Point } from "./types.js";
 
 /** The text of a model file for this estimator, trained on these points. */
 export function modelFileText(estimator: LogisticRegressionJSON, points: readonly Point[]): string {
-  const scores = fitScores(LogisticRegression.fromJSON(estimator), points);
+  const model = linearModelOf(estimator);
   return serializeModelFile({
     format: "logreg-model",
     version: 1,
@@ -18,8 +18,8 @@ export function modelFileText(estimator: LogisticRegressionJSON, points: readonl
     estimator: { ...estimator, options: { ...estimator.options }, classes: estimator.classes.map(Number) },
     training: {
       rows: points.length,
-      trainLogLoss: scores.loss,
-      trainAccuracy: scores.accuracy,
+      trainLogLoss: meanLoss(model, points),
+      trainAccuracy: accuracy(model, points),
       objectiveHistory: estimator.history.slice(),
     },
   });

@@ -1,6 +1,6 @@
 // The page: wires the plane, the controls, the training worker, the loss chart and the formulas.
 // All drawing happens in one requestAnimationFrame callback, from the latest state.
-import { accuracy, meanLoss, probabilities, zeroModel } from "./linearModel.js";
+import { accuracy, classesOf, meanLoss, probabilities, zeroModel } from "./linearModel.js";
 import { fmt, renderFormulas } from "./formulas.js";
 import { errorText } from "./errorText.js";
 import { LossChart } from "./lossChart.js";
@@ -196,7 +196,7 @@ export function startPage(script: string): void {
     stopTraining();
     post({ type: "reset" });
     state.runId++;
-    const classes = [...new Set(state.points.map((p) => p.label))].sort((a, b) => a - b);
+    const classes = classesOf(state.points);
     state.model = classes.length >= 2 ? zeroModel(classes) : null;
     state.modelFile = null;
     state.history = [];

@@ -20,23 +20,13 @@ export function classColor(c: number): string {
 /** Names of the marker shapes, for labels read aloud. */
 export const CLASS_SHAPES: readonly string[] = ["circle", "square", "triangle", "diamond"];
 
-/** SVG path of the marker of class c centred on (x, y), radius r. */
-export function markerPath(c: number, x: number, y: number, r: number): string {
-  const f = (v: number): string => v.toFixed(1);
-  switch (c % MAX_CLASSES) {
-    case 0:
-      return `M${f(x - r)},${f(y)}a${f(r)},${f(r)} 0 1,0 ${f(2 * r)},0a${f(r)},${f(r)} 0 1,0 ${f(-2 * r)},0Z`;
-    case 1: {
-      const s = r * 0.88;
-      return `M${f(x - s)},${f(y - s)}h${f(2 * s)}v${f(2 * s)}h${f(-2 * s)}Z`;
-    }
-    case 2: {
-      const s = r * 1.2;
-      return `M${f(x)},${f(y - s)}L${f(x + s * 0.95)},${f(y + s * 0.7)}L${f(x - s * 0.95)},${f(y + s * 0.7)}Z`;
-    }
-    default: {
-      const s = r * 1.2;
-      return `M${f(x)},${f(y - s)}L${f(x + s)},${f(y)}L${f(x)},${f(y + s)}L${f(x - s)},${f(y)}Z`;
-    }
-  }
+/**
+ * The marker of each class drawn around the current point, radius 6 px: a circle, a square, a
+ * triangle and a diamond (relative path commands; index.html's class picker shows the same shapes).
+ */
+const MARKERS: readonly string[] = ["m-6,0a6,6 0 1,0 12,0a6,6 0 1,0-12,0z", "m-5.3-5.3h10.6v10.6h-10.6z", "m0-7.2l6.8,12.2h-13.6z", "m0-7.2l7.2,7.2-7.2,7.2-7.2-7.2z"];
+
+/** SVG path of the marker of class c centred on pixel (x, y). */
+export function markerPath(c: number, x: number, y: number): string {
+  return `M${x.toFixed(1)},${y.toFixed(1)}${MARKERS[c % MAX_CLASSES]}`;
 }

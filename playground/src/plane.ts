@@ -247,7 +247,7 @@ export class Plane {
       const node = g.children[i] as SVGPathElement;
       const wrong = model !== null && model.classes[predictIndex(model, p.x, p.y, scratch)] !== p.label;
       // Touch the DOM only where something changed: unchanged nodes need no repaint.
-      setIfChanged(node, "d", markerPath(p.label, this.view.px(p.x), this.view.py(p.y), 6));
+      setIfChanged(node, "d", markerPath(p.label, this.view.px(p.x), this.view.py(p.y)));
       setIfChanged(node, "fill", classColor(p.label));
       setIfChanged(node, "class", wrong ? "point wrong" : "point");
     });
