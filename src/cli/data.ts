@@ -1,6 +1,7 @@
 // Reading the training CSV named on the command line (the io layer parses; this only maps the options).
-import { uniqueLabels, type CsvData } from "../index.js";
-import { readCsvFile } from "../io/node.js";
+import { uniqueLabels } from "../index.js";
+import type { CsvTable } from "../io/finishTable.js";
+import { readCsvFile, readCsvFileForFit } from "../io/node.js";
 import type { ParsedArgs } from "./args.js";
 import { UsageError } from "./usageError.js";
 
@@ -17,10 +18,14 @@ export function targetOption(args: ParsedArgs): string | number | undefined {
   return name ?? index;
 }
 
-/** Reads a labelled CSV for training (features and a target column). */
-export async function readLabelledCsv(path: string, args: ParsedArgs): Promise<CsvData & { y: number[] | string[] }> {
+/**
+ * Reads a labelled CSV for training (features and a target column); with `forFit`, X comes in the
+ * storage the estimator uses (readCsvFileForFit), for a fit on X itself (no scaler, no split).
+ */
+export async function readLabelledCsv(path: string, args: ParsedArgs, forFit = false): Promise<CsvTable & { y: number[] | string[] }> {
   const target = targetOption(args);
-  const data = await readCsvFile(path, { header: !args.flag("no-header"), target, fileName: path });
+  const options = { header: !args.flag("no-header"), target, fileName: path };
+  const data = forFit ? await readCsvFileForFit(path, options) : await readCsvFile(path, options);
   if (data.y === null) throw new UsageError(`${path}: no target column was found; name it with --target NAME`);
   const classes = uniqueLabels(data.y);
   // As scikit-learn's check_classification_targets: fractional numbers are a measurement, not class labels.
@@ -36,5 +41,5 @@ export async function readLabelledCsv(path: string, args: ParsedArgs): Promise<C
       `${path}: the target column ${JSON.stringify(data.targetName)} holds one class only (${JSON.stringify(classes[0])}); a classifier needs rows of at least two classes: is --target the right column?`,
     );
   }
-  return data as CsvData & { y: number[] | string[] };
+  return data as CsvTable & { y: number[] | string[] };
 }

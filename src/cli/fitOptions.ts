@@ -1,6 +1,7 @@
 // From the parsed train/cv options to the estimator's options, and the fit with its progress bar and warnings.
 import { LogisticRegression, StandardScaler, type FlatMatrix, type Label, type LogisticRegressionOptions } from "../index.js";
 import type { ParsedArgs } from "./args.js";
+import { fitStorage, type FitStorage } from "./fitStorage.js";
 import { ProgressBar } from "./progress.js";
 import { writeErr } from "./output.js";
 
@@ -46,8 +47,10 @@ export function newBar(label: string, options: LogisticRegressionOptions, quiet:
 export interface FittedPipeline {
   scaler: StandardScaler | null;
   estimator: LogisticRegression;
-  /** The training rows as the estimator saw them (after the scaler). */
+  /** The training rows as the estimator saw them (after the scaler, in the estimator's storage). */
   xSeen: FlatMatrix;
+  /** xSeen's storage (release it with releaseStorage when done). */
+  seen: FitStorage;
 }
 
 /**
@@ -63,7 +66,9 @@ export function fitPipeline(
   label = "fitting",
 ): FittedPipeline {
   const scaler = standardize ? new StandardScaler().fit(X) : null;
-  const xSeen = scaler === null ? X : scaler.transform(X);
+  // one conversion to the estimator's storage, shared by the fit and the training figures
+  const seen = fitStorage(scaler === null ? X : scaler.transform(X));
+  const xSeen = seen.X;
   const bar = newBar(label, options, quiet);
   const estimator = new LogisticRegression({
     ...options,
@@ -80,5 +85,5 @@ export function fitPipeline(
   } finally {
     bar.done();
   }
-  return { scaler, estimator, xSeen };
+  return { scaler, estimator, xSeen, seen };
 }

@@ -41,6 +41,8 @@ export class CsvByteParser {
   headerLine = 0;
   /** Total bytes of the input when known in advance (to size X once). */
   totalBytes = 0;
+  /** Float32 storage for X past `above` values (TableBuilder.useFloat32), or null for float64 only. */
+  float32: { above: number; alloc?: (length: number) => Float32Array } | null = null;
   private line = 1;
   private carry = new Uint8Array(0);
   private carryLen = 0;
@@ -328,6 +330,7 @@ export class CsvByteParser {
   private firstRecord(cells: string[], line: number): void {
     const cols = resolveColumns(this.header ? cells : null, cells.length, this.options, this.file, line, cells);
     this.builder = new TableBuilder(this.file, cols);
+    if (this.float32 !== null) this.builder.useFloat32(this.float32.above, this.float32.alloc);
     if (this.header) this.headerLine = line;
     else this.builder.addTextRow(cells, line);
   }
@@ -409,8 +412,10 @@ export class CsvByteParser {
         const v = scanDecimal(buf, pos, cellEnd);
         const dst = dest[col]!;
         if (v !== v) this.textCell(b, buf, pos, cellEnd, base, col, line);
-        else if (dst >= 0) X[base + dst] = v;
-        else {
+        else if (dst >= 0) {
+          X[base + dst] = v;
+          if (X[base + dst] === Infinity || X[base + dst] === -Infinity) b.overflow32 = true; // float32 storage only
+        } else {
           const text = latin1(buf, pos, cellEnd); // a number here is ASCII
           if (String(v) === text) b.targetNumber(v, line, col);
           else b.targetNumberText(v, text, line, col);

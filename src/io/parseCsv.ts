@@ -5,7 +5,7 @@ import { CsvByteParser } from "./csvByteParser.js";
 import { resolveColumns } from "./csvColumns.js";
 import { tokenizeCsv } from "./csvTokenizer.js";
 import type { CsvData, CsvReadOptions } from "./csvTypes.js";
-import { finishTable } from "./finishTable.js";
+import { finishTable, float64Table } from "./finishTable.js";
 import { delimiterByte } from "./delimiter.js";
 import { TableBuilder } from "./tableBuilder.js";
 
@@ -20,7 +20,7 @@ export function parseCsv(input: string | Uint8Array, options: CsvReadOptions = {
     parser.totalBytes = input.length;
     parser.push(input);
     parser.end();
-    return finishTable(parser.builder, parser.headerLine, file);
+    return float64Table(finishTable(parser.builder, parser.headerLine, file));
   }
   delimiterByte(options.delimiter ?? ",", file);
   let text = input;
@@ -44,5 +44,5 @@ export function parseCsv(input: string | Uint8Array, options: CsvReadOptions = {
     }
     builder.addTextRow(rec.cells, rec.line);
   }
-  return finishTable(builder, headerLine, file);
+  return float64Table(finishTable(builder, headerLine, file));
 }

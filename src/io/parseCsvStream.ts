@@ -3,7 +3,7 @@
 import { CsvError } from "../errors.js";
 import { CsvByteParser } from "./csvByteParser.js";
 import type { CsvChunk, CsvStreamOptions } from "./csvTypes.js";
-import { finishTable } from "./finishTable.js";
+import { finishTable, float64X } from "./finishTable.js";
 
 /**
  * Parses CSV bytes arriving in chunks (a file, a fetch body…) and yields blocks of `chunkRows`
@@ -23,7 +23,7 @@ export async function* parseCsvStream(
   const take = (rows: number): CsvChunk => {
     const b = parser.builder!;
     const t = b.take(rows);
-    const chunk: CsvChunk = { featureNames: b.cols.featureNames.slice(), targetName: b.cols.targetName, firstRow, n: t.n, d: b.d, X: t.X, y: t.y };
+    const chunk: CsvChunk = { featureNames: b.cols.featureNames.slice(), targetName: b.cols.targetName, firstRow, n: t.n, d: b.d, X: float64X(t.X), y: t.y };
     firstRow += t.n;
     return chunk;
   };
@@ -35,7 +35,7 @@ export async function* parseCsvStream(
   if (firstRow === 0) {
     // no block handed out yet: the whole-file checks (empty file, header only) apply
     const data = finishTable(parser.builder, parser.headerLine, file);
-    yield { featureNames: data.featureNames, targetName: data.targetName, firstRow: 0, n: data.n, d: data.d, X: data.X, y: data.y };
+    yield { featureNames: data.featureNames, targetName: data.targetName, firstRow: 0, n: data.n, d: data.d, X: float64X(data.X), y: data.y };
     return;
   }
   while (parser.builder!.n > 0) yield take(chunkRows);

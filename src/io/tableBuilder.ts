@@ -1,5 +1,7 @@
 // Collects parsed rows into a growing row-major Float64Array and a label column, and turns the
-// labels into all-numbers or all-strings (reporting the odd cell when they are mixed).
+// labels into all-numbers or all-strings (reporting the odd cell when they are mixed). On request
+// (useFloat32) X moves to float32 storage once it holds more than a given number of values, as a
+// fit would store it (the values then are Math.fround(Number(text)), what the fit's conversion gives).
 
 import { CsvError } from "../errors.js";
 import { numberProblem, showCell } from "./cellProblem.js";
@@ -17,7 +19,7 @@ interface CellPlace {
 /** Rows taken out of a TableBuilder. */
 export interface TableRows {
   n: number;
-  X: Float64Array;
+  X: Float64Array | Float32Array;
   y: number[] | string[] | null;
 }
 
@@ -29,11 +31,20 @@ export class TableBuilder {
   readonly hasTarget: boolean;
   /** Rows completed so far (in the current buffer). */
   n = 0;
-  /** Row-major features; capacity `cap` rows. */
-  X: Float64Array;
+  /** Row-major features; capacity `cap` rows (float32 after the switch made by useFloat32). */
+  X: Float64Array | Float32Array;
   /** Numeric labels by row (meaningless where the label is a string). */
   yNum: Float64Array;
+  /** True when a value beyond the float32 range was stored in float32 storage (the float32 X is then unusable). */
+  overflow32 = false;
   private cap: number;
+  /** beginRow's fast check: min(cap, switchRows). */
+  private limit: number;
+  /** Rows from which X is float32 (Infinity: never). */
+  private switchRows = Infinity;
+  /** Rows reserved from the file size (the float32 storage is sized from it). */
+  private reservedRows = 0;
+  private allocFloat32: ((length: number) => Float32Array) | null = null;
   private strRows: number[] = [];
   private strVals: string[] = [];
   /**
@@ -60,16 +71,32 @@ export class TableBuilder {
     this.cap = Math.max(1, initialRows);
     this.X = new Float64Array(this.cap * this.d);
     this.yNum = new Float64Array(this.hasTarget ? this.cap : 0);
+    this.limit = this.cap;
+  }
+
+  /**
+   * Stores X as float32 once it holds more than `above` values (n·d > above, so the final X is
+   * certain to be that large), unless a value read so far is beyond the float32 range. take()
+   * then returns a Float32Array made by `alloc` (n·d entries) when given.
+   */
+  useFloat32(above: number, alloc?: (length: number) => Float32Array): void {
+    if (this.d === 0 || this.X instanceof Float32Array) return;
+    this.switchRows = Math.floor(above / this.d) + 1;
+    this.allocFloat32 = alloc ?? null;
+    this.limit = Math.min(this.cap, this.switchRows);
   }
 
   /** Makes room for at least `rows` rows in total (a hint from the file size). */
   reserve(rows: number): void {
+    this.reservedRows = Math.max(this.reservedRows, rows);
+    // float64 rows that will move to float32 storage are not reserved beyond the switch
+    if (this.X instanceof Float64Array && rows > this.switchRows) rows = Math.max(this.n, this.switchRows);
     if (rows > this.cap) this.grow(rows);
   }
 
   private grow(rows: number): void {
     const cap = Math.max(rows, 16);
-    const X = new Float64Array(cap * this.d);
+    const X = this.X instanceof Float32Array ? new Float32Array(cap * this.d) : new Float64Array(cap * this.d);
     X.set(this.X.subarray(0, this.n * this.d));
     this.X = X;
     if (this.hasTarget) {
@@ -78,12 +105,42 @@ export class TableBuilder {
       this.yNum = y;
     }
     this.cap = cap;
+    this.limit = this.X instanceof Float32Array ? cap : Math.min(cap, this.switchRows);
   }
 
   /** Ensures room for one more row; returns the offset of its first feature in X. */
   beginRow(): number {
-    if (this.n >= this.cap) this.grow(Math.ceil(this.cap * 1.5) + 16);
+    if (this.n >= this.limit) this.full();
     return this.n * this.d;
+  }
+
+  /** beginRow found n at the limit: switch to float32 storage when due, then grow if full. */
+  private full(): void {
+    if (this.n >= this.switchRows && this.X instanceof Float64Array) this.toFloat32();
+    if (this.n >= this.cap) this.grow(Math.ceil(this.cap * 1.5) + 16);
+  }
+
+  private toFloat32(): void {
+    const used = this.n * this.d;
+    const cap = Math.max(this.reservedRows, Math.ceil(this.n * 1.5) + 16);
+    const X = new Float32Array(cap * this.d);
+    X.set(this.X.subarray(0, used));
+    this.switchRows = Infinity;
+    for (let k = 0; k < used; k++) {
+      if (X[k] === Infinity || X[k] === -Infinity) {
+        // a value beyond the float32 range: X stays float64, as a fit would keep it
+        this.limit = this.cap;
+        return;
+      }
+    }
+    this.X = X;
+    this.cap = cap;
+    this.limit = cap;
+    if (this.hasTarget && this.yNum.length < cap) {
+      const y = new Float64Array(cap);
+      y.set(this.yNum.subarray(0, this.n));
+      this.yNum = y;
+    }
   }
 
   /** Completes the row started by beginRow. */
@@ -140,7 +197,9 @@ export class TableBuilder {
   featureText(text: string, base: number, col: number, line: number): void {
     const v = parseStrictNumber(text);
     if (v !== v) throw this.featureError(text, line, col);
-    this.X[base + this.cols.colDest[col]!] = v;
+    const k = base + this.cols.colDest[col]!;
+    this.X[k] = v;
+    if (this.X[k] === Infinity || this.X[k] === -Infinity) this.overflow32 = true;
   }
 
   /** The error for a feature cell that is not a number. */
@@ -166,19 +225,23 @@ export class TableBuilder {
   take(rows = this.n): TableRows {
     const d = this.d;
     const n = Math.min(rows, this.n);
-    let X: Float64Array;
-    if (n === this.n && this.X.length - n * d <= (n * d) / 16) X = this.X.subarray(0, n * d);
+    let X: Float64Array | Float32Array;
+    if (this.X instanceof Float32Array && this.allocFloat32 !== null) {
+      X = this.allocFloat32(n * d);
+      X.set(this.X.subarray(0, n * d));
+    } else if (n === this.n && this.X.length - n * d <= (n * d) / 16) X = this.X.subarray(0, n * d);
     else X = this.X.slice(0, n * d);
     const y = this.hasTarget ? this.labels(n) : null;
     const rest = this.n - n;
     if (rest > 0) {
       this.X.copyWithin(0, n * d, this.n * d);
       if (this.hasTarget) this.yNum.copyWithin(0, n, this.n);
-    } else if (X.buffer === this.X.buffer) {
-      // the rows were handed out without a copy: start a fresh, small buffer
-      this.X = new Float64Array(0);
+    } else if (X.buffer === this.X.buffer || X instanceof Float32Array) {
+      // the rows were handed out: start a fresh, small buffer
+      this.X = this.X instanceof Float32Array ? new Float32Array(0) : new Float64Array(0);
       this.yNum = new Float64Array(0);
       this.cap = 0;
+      this.limit = 0;
     }
     this.n = rest;
     return { n, X, y };

@@ -4,13 +4,24 @@ import { ValueError } from "../errors.js";
 /** A class label: a number or a string (one kind per call, as in scikit-learn). */
 export type Label = number | string;
 
+/** Distinct labels kept in a list (searched linearly) up to this many, then in a Set. */
+const FEW = 16;
+
+/** A value no array entry can equal (the cache of the last label starts empty). */
+const NOT_A_LABEL = Symbol("none");
+
 /** Sorted distinct labels of one or more label arrays (numbers ascending, strings by code unit). */
 export function uniqueLabels(...arrays: readonly ArrayLike<Label>[]): Label[] {
-  const seen = new Set<Label>();
+  // Few distinct labels in long runs is the common case: a cache of the last label and a short
+  // list are much cheaper than a Set lookup per entry. Order of first appearance is kept, as a Set's.
+  const few: Label[] = [];
+  let seen: Set<Label> | null = null;
   let kind: "number" | "string" | undefined;
+  let last: unknown = NOT_A_LABEL;
   for (const arr of arrays) {
     for (let i = 0; i < arr.length; i++) {
       const v = arr[i] as Label;
+      if (v === last) continue;
       const k = typeof v;
       if (k !== "number" && k !== "string") {
         throw new ValueError(`label at index ${i} is ${describe(v)}: labels must be numbers or strings`);
@@ -24,10 +35,15 @@ export function uniqueLabels(...arrays: readonly ArrayLike<Label>[]): Label[] {
           `labels mix numbers and strings (index ${i} is ${describe(v)}): give every label as the same kind, e.g. all strings`,
         );
       }
-      seen.add(v);
+      last = v;
+      if (seen !== null) seen.add(v);
+      else if (!few.includes(v)) {
+        few.push(v);
+        if (few.length > FEW) seen = new Set(few);
+      }
     }
   }
-  const out = [...seen];
+  const out = seen !== null ? [...seen] : few;
   if (kind === "number") (out as number[]).sort((a, b) => a - b);
   else (out as string[]).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return out;

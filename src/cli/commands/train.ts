@@ -6,24 +6,41 @@ import { whileWriting } from "../interrupt.js";
 import type { ParsedArgs } from "../args.js";
 import { readLabelledCsv } from "../data.js";
 import { estimatorOptions, fitPipeline, type FittedPipeline } from "../fitOptions.js";
+import { fitStorage, releaseStorage } from "../fitStorage.js";
 import { fmt, formatJson, modelLine } from "../format.js";
 import { writeOut } from "../output.js";
+import { flatScores } from "../trainingScores.js";
 
 /** Accuracy and log-loss of a fitted pipeline on some rows, with its predictions. */
 export interface Scores {
   rows: number;
   accuracy: number;
   logLoss: number;
-  predicted: Label[];
+  /** The predicted labels (made on demand). */
+  predicted: () => Label[];
 }
 
-/** Scores the fitted pipeline on rows X (raw features) with labels y. */
-export function scorePipeline(p: FittedPipeline, X: FlatMatrix, y: readonly Label[]): Scores {
-  const xs = p.scaler === null ? X : p.scaler.transform(X);
-  const proba = p.estimator.predictProba(xs);
-  const predicted = Array.from(p.estimator.predict(xs));
-  const classes = Array.from(p.estimator.classes);
-  return { rows: y.length, accuracy: accuracy(y, predicted), logLoss: logLoss(y, proba, { labels: classes }), predicted };
+/**
+ * Scores the fitted pipeline on rows X (raw features) with labels y; `seen` gives those rows as
+ * the estimator already saw them (after the scaler, in its storage) to skip that work.
+ */
+export function scorePipeline(p: FittedPipeline, X: FlatMatrix, y: readonly Label[], seen?: FlatMatrix): Scores {
+  const stored = seen !== undefined ? { X: seen, owned: false } : fitStorage(p.scaler === null ? X : p.scaler.transform(X));
+  try {
+    const xs = stored.X;
+    const classes = Array.from(p.estimator.classes);
+    const flat = flatScores(p.estimator, xs, y);
+    if (flat !== null) {
+      const idx = flat.predicted;
+      return { rows: y.length, accuracy: flat.accuracy, logLoss: flat.logLoss, predicted: () => Array.from(idx, (k) => classes[k]!) };
+    }
+    // the general path (it names the problem: a label outside the classes, an overflowing decision value)
+    const proba = p.estimator.predictProba(xs);
+    const predicted = Array.from(p.estimator.predict(xs));
+    return { rows: y.length, accuracy: accuracy(y, predicted), logLoss: logLoss(y, proba, { labels: classes }), predicted: () => predicted };
+  } finally {
+    releaseStorage(stored);
+  }
 }
 
 /** Runs `logreg train` with parsed arguments. */
@@ -33,10 +50,11 @@ export async function run(args: ParsedArgs): Promise<void> {
   const options = estimatorOptions(args);
   const standardize = !args.flag("no-standardize");
   const out = args.string("out");
-  const data = await readLabelledCsv(path, args);
+  const testSize = args.number("test-size");
+  // Without a scaler or a split the fit uses X as read: read it straight into the fit's storage.
+  const data = await readLabelledCsv(path, args, !standardize && testSize === undefined);
   const X: FlatMatrix = { data: data.X, shape: [data.n, data.d] };
   const y: Label[] = Array.from<Label>(data.y);
-  const testSize = args.number("test-size");
   let xTrain = X;
   let yTrain = y;
   let test: { X: FlatMatrix; y: Label[] } | null = null;
@@ -48,7 +66,8 @@ export async function run(args: ParsedArgs): Promise<void> {
   }
   const fitted = fitPipeline(xTrain, yTrain, options, standardize, quiet);
   const est = fitted.estimator;
-  const trainScores = scorePipeline(fitted, xTrain, yTrain);
+  const trainScores = scorePipeline(fitted, xTrain, yTrain, fitted.xSeen);
+  releaseStorage(fitted.seen);
   const testScores = test === null ? null : scorePipeline(fitted, test.X, test.y);
   const estimatorJson = est.toJSON();
   const scalerJson = fitted.scaler === null ? null : fitted.scaler.toJSON();
@@ -104,7 +123,7 @@ export async function run(args: ParsedArgs): Promise<void> {
   }
   lines.push(`train:     accuracy ${fmt(trainScores.accuracy, 4)}, log-loss ${fmt(trainScores.logLoss, 6)}`);
   if (testScores !== null) lines.push(`test:      accuracy ${fmt(testScores.accuracy, 4)}, log-loss ${fmt(testScores.logLoss, 6)}`);
-  const reportOn = test !== null && testScores !== null ? { y: test.y, pred: testScores.predicted, what: "test rows" } : { y: yTrain, pred: trainScores.predicted, what: "training rows" };
+  const reportOn = test !== null && testScores !== null ? { y: test.y, pred: testScores.predicted(), what: "test rows" } : { y: yTrain, pred: trainScores.predicted(), what: "training rows" };
   lines.push("", `classification report (${reportOn.what}):`, "", classificationReport(reportOn.y, reportOn.pred, { labels: classes, digits: 4 }).trimEnd());
   if (out !== undefined) lines.push("", `model written to ${out}`);
   await writeOut(lines.join("\n") + "\n");
