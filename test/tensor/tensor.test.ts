@@ -14,6 +14,7 @@ import {
   onesLike,
   broadcastShapes,
   add,
+  Variable,
 } from "../../src/index.js";
 
 describe("creation", () => {
@@ -86,10 +87,21 @@ describe("creation", () => {
     assert.deepEqual(t.shape, [2, 2]);
     assert.equal(t.size, 4);
   });
-  test("each tensor has its own id", () => {
+  test("each tensor has its own id, the same every time it is read", () => {
     const a = tensor([1]);
     const b = tensor([1]);
     assert.notEqual(a.id, b.id);
+    assert.equal(a.id, a.id);
+    const ids = new Set([a.id, b.id, tensor([2]).id, zeros([2]).id]);
+    assert.equal(ids.size, 4);
+  });
+  test("size is the number of elements, also for scalars, empty tensors and Variables after assign", () => {
+    assert.equal(tensor(3).size, 1);
+    assert.equal(zeros([2, 0, 3]).size, 0);
+    const v = new Variable(zeros([2, 3]));
+    v.assign(ones([2, 3]));
+    assert.equal(v.size, 6);
+    assert.equal(v.dataSync().length, 6);
   });
 });
 
