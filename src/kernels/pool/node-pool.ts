@@ -13,7 +13,7 @@ import { createWasmKernels } from "../wasm/kernels.js";
 import type { BlockRunner } from "../wasm/runner.js";
 import { getRuntime } from "../wasm/runtime.js";
 import type { BlockKernelName, WasmRuntime } from "../wasm/runtime.js";
-import { BLOCK_KERNELS, CONTROL_BYTES, CTL, F64_OFFSET, MAX_ARGS, MAX_WORKERS, SPIN, WORKER } from "./protocol.js";
+import { BLOCK_KERNELS, CONTROL_BYTES, CTL, F64_OFFSET, jobTag, MAX_ARGS, MAX_CLAIM, MAX_WORKERS, SPIN, TAG_SHIFT, WORKER } from "./protocol.js";
 import type { KernelPool, KernelPoolOptions } from "./types.js";
 import { WORKER_SOURCE } from "./worker-source.js";
 
@@ -76,7 +76,8 @@ class PoolRunner implements BlockRunner {
       for (let s = 0; s < this.workers.length; s++) if (Atomics.load(this.ctl, this.base(s) + WORKER.READY) === 1) ready.push(s);
     }
     const want = Math.max(1, Math.min(this.threads, nBlocks, Math.floor(work / this.minWork)));
-    const helpers = ready.slice(0, want - 1);
+    // (A job's blocks must fit below its tag in NEXT; no 4 GiB memory holds more.)
+    const helpers = nBlocks < 1 << TAG_SHIFT ? ready.slice(0, want - 1) : [];
     const mine = this.ensureScratch(0, scratchBytes);
     this.lastThreads = helpers.length + 1;
     if (helpers.length === 0) {
@@ -84,12 +85,14 @@ class PoolRunner implements BlockRunner {
       return;
     }
     const T = helpers.length + 1;
-    // Guided self-scheduling: each claim takes 1/(4T) of the blocks still unclaimed (at least one),
-    // so early claims are large (few atomic operations) and the last ones single blocks (the
-    // threads finish together, and a descheduled thread holds back little).
+    // Guided self-scheduling: each claim takes 1/(4T) of the blocks still unclaimed, at least one and
+    // at most MAX_CLAIM, so the last claims are single blocks (the threads finish together) and a
+    // thread the OS deschedules right after a claim holds back little.
     const divisor = 4 * T;
     const ctl = this.ctl;
     const seq = (Atomics.load(ctl, CTL.SEQ) + 1) | 0;
+    // Closed while the job is written: no claim can succeed until NEXT carries the new tag.
+    Atomics.store(ctl, CTL.NEXT, -1);
     ctl[CTL.FN] = BLOCK_KERNELS.indexOf(fn);
     ctl[CTL.NARGS] = args.length;
     ctl[CTL.NBLOCKS] = nBlocks;
@@ -99,26 +102,34 @@ class PoolRunner implements BlockRunner {
       this.f64[MAX_ARGS + slot] = this.ensureScratch(h + 1, scratchBytes);
       ctl[this.base(slot) + WORKER.JOB] = seq;
     });
-    Atomics.store(ctl, CTL.NEXT, 0);
+    // Claims carry the job's tag (see protocol.ts): a worker that wakes after the job is over
+    // cannot claim blocks of the next one with this job's arguments.
+    const tag = jobTag(seq);
     Atomics.store(ctl, CTL.RAN, 0);
     Atomics.store(ctl, CTL.DONE, 0);
     Atomics.store(ctl, CTL.ERRORS, 0);
+    Atomics.store(ctl, CTL.NEXT, tag);
     Atomics.store(ctl, CTL.SEQ, seq);
     Atomics.notify(ctl, CTL.SEQ);
     let ranHere = 0;
+    let mineDone = 0;
     for (;;) {
-      const b = Atomics.load(ctl, CTL.NEXT);
+      const next = Atomics.load(ctl, CTL.NEXT);
+      const b = next - tag;
       if (b >= nBlocks) break;
-      const e = b + Math.max(1, Math.floor((nBlocks - b) / divisor));
-      if (Atomics.compareExchange(ctl, CTL.NEXT, b, e) !== b) continue;
+      const e = b + Math.max(1, Math.min(MAX_CLAIM, Math.floor((nBlocks - b) / divisor)));
+      if (Atomics.compareExchange(ctl, CTL.NEXT, next, tag + e) !== next) continue;
       kernel(...args, mine, b, e);
+      mineDone += e - b;
       ranHere = 1;
     }
-    // Wait for the helpers: spin briefly, then sleep on DONE.
+    // Wait for the blocks the helpers claimed (not for helpers that claimed none: one the OS has
+    // not scheduled yet would otherwise hold the caller up): spin briefly, then sleep on DONE.
+    const others = nBlocks - mineDone;
     let spins = 0;
     for (;;) {
       const done = Atomics.load(ctl, CTL.DONE);
-      if (done >= helpers.length) break;
+      if (done >= others) break;
       if (spins++ < SPIN) continue;
       Atomics.wait(ctl, CTL.DONE, done, 1000);
     }

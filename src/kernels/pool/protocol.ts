@@ -1,17 +1,21 @@
 // The layout of the control block shared by the pool's main thread and its workers: an Int32Array
 // (for Atomics) and a Float64Array (kernel arguments, scratch addresses) over one SharedArrayBuffer.
-// A job: the main thread writes the kernel, its arguments, the block count and grain, zeroes NEXT
-// and DONE, stamps the workers taking part with the job's sequence number, then bumps SEQ and
-// notifies. Every participant (the main thread too) claims blocks from NEXT with compareExchange,
-// each time 1/GRAIN of those still unclaimed (at least one: guided self-scheduling), until none are
-// left — so a thread the OS delays simply claims fewer — and a worker then increments DONE.
+// A job: the main thread closes NEXT (−1: no claim can succeed), writes the kernel, its arguments,
+// the block count and grain, stamps the workers taking part with the job's sequence number, zeroes
+// DONE, opens NEXT at the job's tag (jobTag: the sequence number in the high bits, block 0 in the
+// low ones), then bumps SEQ and notifies. Every participant (the main thread too) claims blocks
+// from NEXT with compareExchange on the tagged value, each time 1/GRAIN of those still unclaimed
+// (at least one, at most MAX_CLAIM: guided self-scheduling), until none are left — so a thread the
+// OS delays simply claims fewer — and a worker adds the blocks it completed to DONE. The main
+// thread waits until DONE counts every block it did not run itself, never for a worker that
+// claimed nothing; a worker that wakes late finds its job's tag gone from NEXT and claims nothing.
 // Each block's partial goes to its own slot, so who ran it does not matter.
 
 /** Int32 slots of the control block. */
 export const CTL = {
   /** Job sequence number (bumped for every job and for stop). */
   SEQ: 0,
-  /** Workers that finished the current job. */
+  /** Blocks of the current job completed by workers. */
   DONE: 1,
   /** Non-zero: workers exit. */
   STOP: 2,
@@ -21,7 +25,7 @@ export const CTL = {
   NARGS: 4,
   /** Workers whose kernel threw during the current job. */
   ERRORS: 5,
-  /** Next unclaimed block of the current job. */
+  /** jobTag(job) + the next unclaimed block of the current job. */
   NEXT: 6,
   /** Blocks of the current job. */
   NBLOCKS: 7,
@@ -37,6 +41,17 @@ export const CTL = {
 
 /** Offsets inside a worker record. */
 export const WORKER = { READY: 0, JOB: 1 } as const;
+
+/** Bits of NEXT below a job's tag: room for 2^20 blocks (2^31 rows), more than a 4 GiB memory holds. */
+export const TAG_SHIFT = 20;
+
+/** The tag of job `seq` in NEXT: its low 11 bits above the block index (a non-negative int32). */
+export function jobTag(seq: number): number {
+  return (seq & 0x7ff) << TAG_SHIFT;
+}
+
+/** Most blocks one claim takes (a thread descheduled after a claim delays at most this many). */
+export const MAX_CLAIM = 4;
 
 /** Most worker threads a pool may have. */
 export const MAX_WORKERS = 64;

@@ -1,7 +1,7 @@
 // The worker thread's program, as plain JavaScript text (run with `new Worker(src, { eval: true })`,
 // so it needs no file and no TypeScript loader). It instantiates the kernels module on the shared
 // memory, then serves jobs from the control block (see protocol.ts) until told to stop.
-import { CTL, F64_OFFSET, MAX_ARGS, MAX_WORKERS, SPIN, WORKER } from "./protocol.js";
+import { CTL, F64_OFFSET, MAX_ARGS, MAX_CLAIM, MAX_WORKERS, SPIN, TAG_SHIFT, WORKER } from "./protocol.js";
 
 /** Source of the pool worker (CommonJS script; workerData: module, memory, control, slot, names). */
 export const WORKER_SOURCE = `"use strict";
@@ -19,31 +19,37 @@ for (;;) {
   seen = Atomics.load(ctl, ${CTL.SEQ});
   if (Atomics.load(ctl, ${CTL.STOP}) !== 0) break;
   if (Atomics.load(ctl, base + ${WORKER.JOB}) !== seen) continue;
-  try {
-    const nargs = ctl[${CTL.NARGS}];
-    const nb = ctl[${CTL.NBLOCKS}];
-    const divisor = ctl[${CTL.GRAIN}];
-    const fn = ex[names[ctl[${CTL.FN}]]];
-    const args = new Array(nargs + 3);
-    for (let i = 0; i < nargs; i++) args[i] = f64[i];
-    args[nargs] = f64[${MAX_ARGS} + slot];
-    let ran = false;
-    for (;;) {
-      const b = Atomics.load(ctl, ${CTL.NEXT});
-      if (b >= nb) break;
-      const e = b + Math.max(1, Math.floor((nb - b) / divisor));
-      if (Atomics.compareExchange(ctl, ${CTL.NEXT}, b, e) !== b) continue;
-      args[nargs + 1] = b;
-      args[nargs + 2] = e;
-      fn(...args);
+  const tag = (seen & 0x7ff) << ${TAG_SHIFT};
+  const nargs = ctl[${CTL.NARGS}];
+  const nb = ctl[${CTL.NBLOCKS}];
+  const divisor = ctl[${CTL.GRAIN}];
+  const fn = ex[names[ctl[${CTL.FN}]]];
+  const args = new Array(nargs + 3);
+  for (let i = 0; i < nargs; i++) args[i] = f64[i];
+  args[nargs] = f64[${MAX_ARGS} + slot];
+  let ran = false;
+  for (;;) {
+    // A claim succeeds only while NEXT carries this job's tag, which it does only once the job is
+    // fully written and until all its blocks are claimed: the arguments read above are this job's.
+    const next = Atomics.load(ctl, ${CTL.NEXT});
+    const b = next - tag;
+    if (b < 0 || b >= nb) break;
+    const e = b + Math.max(1, Math.min(${MAX_CLAIM}, Math.floor((nb - b) / divisor)));
+    if (Atomics.compareExchange(ctl, ${CTL.NEXT}, next, tag + e) !== next) continue;
+    if (!ran) {
+      Atomics.add(ctl, ${CTL.RAN}, 1);
       ran = true;
     }
-    if (ran) Atomics.add(ctl, ${CTL.RAN}, 1);
-  } catch (e) {
-    Atomics.add(ctl, ${CTL.ERRORS}, 1);
+    args[nargs + 1] = b;
+    args[nargs + 2] = e;
+    try {
+      fn(...args);
+    } catch (err) {
+      Atomics.add(ctl, ${CTL.ERRORS}, 1);
+    }
+    Atomics.add(ctl, ${CTL.DONE}, e - b);
+    Atomics.notify(ctl, ${CTL.DONE});
   }
-  Atomics.add(ctl, ${CTL.DONE}, 1);
-  Atomics.notify(ctl, ${CTL.DONE});
 }
 Atomics.store(ctl, base + ${WORKER.READY}, 0);
 `;
