@@ -394,14 +394,14 @@ export function binaryLossGrad(
   X: usize, n: i32, d: i32, y: usize, rw: usize, w: usize, fitIntercept: i32, hess: usize,
   partials: usize, scratch: usize, b0: i32, b1: i32,
 ): void {
-  // Rows go in chunks of CHUNK: the dot products of the chunk's groups, then the per-row math of
-  // all of them (independent chains the CPU overlaps), then the groups' gradient accumulations
-  // (their rows are still in L1).
+  // The groups of four rows of a block go through a three-stage software pipeline, as in
+  // binaryLossGradF32: the dot products of group t (reading X from memory), the per-row math of
+  // group t − 1, the gradient accumulation of group t − 2 (its rows still in L1). Each stage reads
+  // its input before the stage after it in program order overwrites it (Z, C are single buffers).
   const KT = scratch;
   initConstants(KT);
   scratch += KT_BYTES;
   const stride = d + 2;
-  const bias = fitIntercept ? load<f64>(w + (<usize>d << 3)) : 0.0;
   const KC = CHUNK >> 2;
   const Z = scratch;
   const C = scratch + offC(KC);
@@ -409,63 +409,59 @@ export function binaryLossGrad(
   const PY = scratch + offPY(d, KC);
   const PW = PY + (<usize>CHUNK << 3);
   const PH = PW + (<usize>CHUNK << 3);
-  const bz = f64x2.splat(bias);
+  const bz = f64x2.splat(fitIntercept ? load<f64>(w + (<usize>d << 3)) : 0.0);
   for (let b = b0; b < b1; b++) {
     const slot = partials + (<usize>(b * stride) << 3);
     zero64(slot, stride);
     const r0 = b * BLOCK;
-    const r1 = min(n, r0 + BLOCK);
+    const rows = min(n, r0 + BLOCK) - r0;
+    const full = rows >> 2;
+    const rest = rows & 3;
+    const groups = full + (rest != 0 ? 1 : 0);
+    if (rest != 0) {
+      const at = r0 + 4 * full;
+      padRows(X + (<usize>at * <usize>d << 2), d, rest, PX);
+      pad64(y + (<usize>at << 3), rest, PY);
+      pad64(rw + (<usize>at << 3), rest, PW);
+    }
     let loss = f64x2.splat(0);
     let gb = 0.0;
-    for (let i = r0; i < r1; i += CHUNK) {
-      const rows = min(CHUNK, r1 - i);
-      const xc = X + (<usize>i * <usize>d << 2);
-      let yc = y + (<usize>i << 3);
-      let wc = rw + (<usize>i << 3);
-      let hc: usize = hess != 0 ? hess + (<usize>i << 3) : 0;
-      if (rows < CHUNK) {
-        memory.copy(PY, yc, <usize>rows << 3);
-        memory.fill(PY + (<usize>rows << 3), 0, <usize>(CHUNK - rows) << 3);
-        memory.copy(PW, wc, <usize>rows << 3);
-        memory.fill(PW + (<usize>rows << 3), 0, <usize>(CHUNK - rows) << 3);
-        yc = PY; wc = PW;
-        if (hess != 0) hc = PH;
+    for (let t = 0; t < groups + 2; t++) {
+      // Stage 3: gradient terms of group t − 2 (coefficients in C).
+      if (t >= 2) {
+        axpy4(groupRows(X, d, r0, t - 2, full, PX), d, C, slot);
+        gb += sum4(C);
       }
-      const groups = (rows + 3) >> 2;
-      for (let g = 0; g < groups; g++) {
-        const gr = min(4, rows - (g << 2));
-        let xg = xc + (<usize>(g * 4 * d) << 2);
-        if (gr < 4) {
-          padRows(xg, d, gr, PX);
-          xg = PX;
-        }
-        dot4(xg, d, w, Z + (<usize>g << 5), 8);
+      // Stage 2: loss, coefficients (and Newton weights) of group t − 1 (z in Z).
+      if (t >= 1 && t <= groups) {
+        const k = t - 1;
+        const o = <usize>(r0 + 4 * k) << 3;
+        const partial = k >= full;
+        const yg = partial ? PY : y + o;
+        const wg = partial ? PW : rw + o;
+        const hg: usize = hess == 0 ? 0 : partial ? PH : hess + o;
+        loss = binaryRows(f64x2.add(v128.load(Z), bz), v128.load(yg), v128.load(wg), C, hg, loss, KT);
+        loss = binaryRows(f64x2.add(v128.load(Z, 16), bz), v128.load(yg, 16), v128.load(wg, 16), C + 16, hg != 0 ? hg + 16 : 0, loss, KT);
+        if (partial && hess != 0) memory.copy(hess + o, PH, <usize>rest << 3);
       }
-      for (let v = 0; v < groups << 1; v++) {
-        const o = <usize>v << 4;
-        loss = binaryRows(f64x2.add(v128.load(Z + o), bz), v128.load(yc + o), v128.load(wc + o), C + o, hc != 0 ? hc + o : 0, loss, KT);
-      }
-      for (let g = 0; g < groups; g++) {
-        const gr = min(4, rows - (g << 2));
-        const xg = gr < 4 ? PX : xc + (<usize>(g * 4 * d) << 2);
-        const cg = C + (<usize>g << 5);
-        axpy4(xg, d, cg, slot);
-        gb += sum4(cg);
-      }
-      if (rows < CHUNK && hess != 0) memory.copy(hess + (<usize>i << 3), PH, <usize>rows << 3);
+      // Stage 1: z of group t.
+      if (t < groups) dot4(groupRows(X, d, r0, t, full, PX), d, w, Z, 8);
     }
     store<f64>(slot + (<usize>d << 3), fitIntercept ? gb : 0.0);
     store<f64>(slot + (<usize>(d + 1) << 3), f64x2.extract_lane(loss, 0) + f64x2.extract_lane(loss, 1));
   }
 }
 
-/** Binary Hessian-vector partials for blocks [b0, b1): Σ h_i (x̃_i·v) x̃_i; slot stride d + 2. */
+/**
+ * Binary Hessian-vector partials for blocks [b0, b1): Σ h_i (x̃_i·v) x̃_i; slot stride d + 2. A
+ * two-stage pipeline over groups of four rows: z and coefficients of group t, accumulation of t − 1.
+ */
 export function binaryHessVec(
   X: usize, n: i32, d: i32, hess: usize, v: usize, fitIntercept: i32,
   partials: usize, scratch: usize, b0: i32, b1: i32,
 ): void {
   const stride = d + 2;
-  const bias = fitIntercept ? load<f64>(v + (<usize>d << 3)) : 0.0;
+  const bz = f64x2.splat(fitIntercept ? load<f64>(v + (<usize>d << 3)) : 0.0);
   const Z = scratch;
   const C = scratch + offC(1);
   const PX = scratch + offPX(1);
@@ -474,23 +470,27 @@ export function binaryHessVec(
     const slot = partials + (<usize>(b * stride) << 3);
     zero64(slot, stride);
     const r0 = b * BLOCK;
-    const r1 = min(n, r0 + BLOCK);
+    const rows = min(n, r0 + BLOCK) - r0;
+    const full = rows >> 2;
+    const rest = rows & 3;
+    const groups = full + (rest != 0 ? 1 : 0);
+    if (rest != 0) {
+      const at = r0 + 4 * full;
+      padRows(X + (<usize>at * <usize>d << 2), d, rest, PX);
+      pad64(hess + (<usize>at << 3), rest, PH);
+    }
     let gb = 0.0;
-    for (let i = r0; i < r1; i += 4) {
-      const rows = min(4, r1 - i);
-      let xg = X + (<usize>i * <usize>d << 2);
-      let hg = hess + (<usize>i << 3);
-      if (rows < 4) {
-        padRows(xg, d, rows, PX);
-        pad64(hg, rows, PH);
-        xg = PX; hg = PH;
+    for (let t = 0; t <= groups; t++) {
+      if (t >= 1) {
+        axpy4(groupRows(X, d, r0, t - 1, full, PX), d, C, slot);
+        gb += sum4(C);
       }
-      dot4(xg, d, v, Z, 8);
-      const bz = f64x2.splat(bias);
-      v128.store(C, f64x2.mul(v128.load(hg), f64x2.add(v128.load(Z), bz)));
-      v128.store(C, f64x2.mul(v128.load(hg, 16), f64x2.add(v128.load(Z, 16), bz)), 16);
-      axpy4(xg, d, C, slot);
-      gb += sum4(C);
+      if (t < groups) {
+        const hg = t < full ? hess + (<usize>(r0 + 4 * t) << 3) : PH;
+        dot4(groupRows(X, d, r0, t, full, PX), d, v, Z, 8);
+        v128.store(C, f64x2.mul(v128.load(hg), f64x2.add(v128.load(Z), bz)));
+        v128.store(C, f64x2.mul(v128.load(hg, 16), f64x2.add(v128.load(Z, 16), bz)), 16);
+      }
     }
     store<f64>(slot + (<usize>d << 3), fitIntercept ? gb : 0.0);
   }
