@@ -139,6 +139,10 @@ export function newtonCg(obj: Objective, w0: Float64Array, settings: SolverSetti
     const accept = Number.isFinite(fT) && (inNoise ? gInfT < gInf : ratio > 1e-4);
     if (!accept || (!inNoise && !(ratio >= 0.25))) radius = 0.25 * Math.min(radius, sNorm);
     else if (!inNoise && ratio > 0.75 && cg.onBoundary) radius = Math.max(radius, 4 * sNorm);
+    // Outside the fast mode, Newton steps from the fast Hessian must still cut the exact gradient
+    // tenfold (they do, superlinearly, unless float32 rounding of Hv matters on this problem):
+    // otherwise, exact Hessian-vector products from here on.
+    if (!obj.fast && obj.fastCurvature && obj.hasFast && (!accept || !(gInfT <= 0.1 * gInf))) obj.fastCurvature = false;
     if (accept) {
       [w, wT] = [wT, w];
       [g, gT] = [gT, g];

@@ -37,6 +37,12 @@ export interface Objective {
    * re-evaluate the current point after it. Returns whether the fast mode is now on.
    */
   setFast(on: boolean): boolean;
+  /**
+   * When true (and hasFast), hessVec runs the fast kernels even outside the fast mode: the
+   * Hessian only shapes Newton's steps, the exact gradient still decides convergence. Newton
+   * turns it off if its steps stop making fast progress. Default true.
+   */
+  fastCurvature: boolean;
   /** Smooth part (data + ½α‖W‖²) at w; writes its gradient. With a slot, records curvature there for hessVec. */
   value(w: Float64Array, grad: Float64Array, slot?: 0 | 1): number;
   /** Hessian of the smooth part times v, at the point last evaluated with this slot. */
@@ -99,6 +105,7 @@ export class BinaryObjective implements Objective {
   passes = 0;
   readonly hasFast: boolean;
   fast = false;
+  fastCurvature = true;
   private readonly fastKernels: ObjectiveKernels;
   private readonly curv: [Float64Array, Float64Array];
   private batch: { data: BinaryData; X: Float32Array | Float64Array } | null = null;
@@ -148,7 +155,7 @@ export class BinaryObjective implements Objective {
   }
 
   hessVec(slot: 0 | 1, v: Float64Array, out: Float64Array): void {
-    (this.fast ? this.fastKernels : this.kernels).binaryHessVec(this.data, this.curv[slot], this.fitIntercept, v, out);
+    (this.fast || this.fastCurvature ? this.fastKernels : this.kernels).binaryHessVec(this.data, this.curv[slot], this.fitIntercept, v, out);
     this.passes++;
     if (this.alpha !== 0) for (let j = 0; j < this.dim; j++) if (this.penalized[j] === 1) out[j] = out[j]! + this.alpha * v[j]!;
   }
@@ -194,6 +201,7 @@ export class MultinomialObjective implements Objective {
   /** No fast multinomial kernels yet: always exact. */
   readonly hasFast = false;
   readonly fast = false;
+  fastCurvature = false;
   private readonly curv: [Float64Array, Float64Array];
   private batch: { data: MultinomialData; X: Float32Array | Float64Array } | null = null;
 
