@@ -8,10 +8,13 @@
 // - kernels/registry.ts → the portable kernels, as the registry picks them without WebAssembly
 //   SIMD: the plane's problems (at most a few thousand points) are stored in float64, which the
 //   library always fits with the portable kernels anyway;
-// - kernels/wasm/design-matrix.ts → ordinary Float32Arrays, as without WebAssembly memory;
-//   with these two, no WebAssembly runtime, binary or worker pool is bundled;
+// - kernels/wasm/runtime.ts → no runtime, as without WebAssembly SIMD: the library's design
+//   matrices are then ordinary Float32Arrays; with these two, no WebAssembly runtime, binary or
+//   worker pool is bundled;
 // - kernels/portableF32.ts → portableF64.ts: the same kernels (the library's float32 copy differs
 //   only in a type declaration, to keep its loops monomorphic); the page's data is float64;
+// - tensor/format.ts → a flat list of the values after the same header: the playground never
+//   prints a tensor (Tensor.toString is all that uses the module);
 // - linear/sgd.ts, adam.ts, owlqn.ts → a module that throws: the page fits only lbfgs and newton
 //   with the estimator (sgd and adam run the lab's loop on the eager core's optimizers, and the
 //   l2/none penalties never resolve to owlqn), so those solvers and the Dataset behind them stay out.
@@ -25,8 +28,9 @@ const fullLibrary = process.env["PLAYGROUND_FULL_LIBRARY"] === "1";
 /** Library module (path from the repository root) → the stand-in that replaces it (path from playground/src). */
 const STAND_INS: Record<string, string> = {
   "src/kernels/registry.ts": "platform/registry.ts",
-  "src/kernels/wasm/design-matrix.ts": "platform/designMatrix.ts",
+  "src/kernels/wasm/runtime.ts": "platform/runtime.ts",
   "src/kernels/portableF32.ts": "platform/portableF32.ts",
+  "src/tensor/format.ts": "platform/format.ts",
   "src/linear/sgd.ts": "platform/unusedSolvers.ts",
   "src/linear/adam.ts": "platform/unusedSolvers.ts",
   "src/linear/owlqn.ts": "platform/unusedSolvers.ts",

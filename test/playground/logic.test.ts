@@ -5,7 +5,7 @@ import { test, describe } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { LogisticRegression, parseModelFile } from "../../src/index.js";
+import { LogisticRegression, parseModelFile, tensor } from "../../src/index.js";
 import { EagerSession } from "../../playground/src/eagerSession.js";
 import { EstimatorSession } from "../../playground/src/estimatorSession.js";
 import { modelFileText, readModelFile } from "../../playground/src/modelIo.js";
@@ -13,6 +13,7 @@ import { sessionKey } from "../../playground/src/createSession.js";
 import { boundarySegments, lossGradient, meanLoss, probabilities } from "../../playground/src/linearModel.js";
 import { IRIS_ROWS } from "../../playground/src/iris.js";
 import { makePreset } from "../../playground/src/presets.js";
+import { formatTensor } from "../../playground/src/platform/format.js";
 import { pointsToCsv } from "../../playground/src/pointsCsv.js";
 import type { LinearModel, TrainOptions } from "../../playground/src/types.js";
 
@@ -188,5 +189,15 @@ describe("playground: data", () => {
     assert.equal(rows[0], "x,y,label");
     assert.equal(rows.length, pts.length + 1);
     rows.slice(1).forEach((r, i) => assert.deepEqual(r.split(",").map(Number), [pts[i]!.x, pts[i]!.y, pts[i]!.label]));
+  });
+});
+
+describe("playground: build stand-ins", () => {
+  test("the stand-in for tensor/format.ts keeps toString's header and lists every value", () => {
+    const t = tensor([[1.5, -2], [0.25, 3]]);
+    const lib = t.toString().split("\n");
+    const mine = formatTensor(t.dataSync(), t.shape, t.dtype, "Tensor").split("\n");
+    assert.deepEqual(mine.slice(0, 5), lib.slice(0, 5), "kind, dtype, rank, shape, 'values:'");
+    assert.equal(mine[5], "    [1.5, -2, 0.25, 3]");
   });
 });
