@@ -1150,3 +1150,37 @@ export function sumF32(p: usize, count: i32): f64 {
   for (; i < count; i++) s += <f64>load<f32>(p + (<usize>i << 2));
   return s;
 }
+
+/**
+ * Index of the first NaN or ±Infinity among `count` float32 at p, or −1 (input validation at memory
+ * speed): x·0 is 0 for a finite x and NaN otherwise, so a run of 4096 values is summed that way in
+ * f32x4 lanes and only a run whose sum is NaN is searched element by element.
+ */
+export function firstNonFiniteF32(p: usize, count: i32): i32 {
+  const RUN = 4096;
+  const zero = f32x4.splat(0);
+  for (let r = 0; r < count; r += RUN) {
+    const end = min(count, r + RUN);
+    let a = f32x4.splat(0);
+    let b = f32x4.splat(0);
+    let i = r;
+    for (; i + 8 <= end; i += 8) {
+      const o = p + (<usize>i << 2);
+      a = f32x4.add(a, f32x4.mul(v128.load(o), zero));
+      b = f32x4.add(b, f32x4.mul(v128.load(o, 16), zero));
+    }
+    const s = f32x4.add(a, b);
+    let bad = f32x4.ne(s, s);
+    for (; i < end; i++) {
+      const v = load<f32>(p + (<usize>i << 2));
+      if (v - v != 0) bad = i32x4.splat(-1);
+    }
+    if (v128.any_true(bad)) {
+      for (let k = r; k < end; k++) {
+        const v = load<f32>(p + (<usize>k << 2));
+        if (v - v != 0) return k;
+      }
+    }
+  }
+  return -1;
+}

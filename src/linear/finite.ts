@@ -1,5 +1,6 @@
 // A fast scan for the first NaN or infinity in a typed array (one monomorphic loop per array type:
 // the validation of a large X in place then costs about a memory pass, not a generic element loop).
+import { firstNonFiniteInKernelMemory } from "../kernels/wasm/design-matrix.js";
 
 function scan32(a: Float32Array): number {
   for (let k = 0; k < a.length; k++) {
@@ -19,7 +20,9 @@ function scan64(a: Float64Array): number {
 
 /** Index of the first NaN or ±Infinity in a, or −1 when every entry is finite. */
 export function firstNonFinite(a: Float32Array | Float64Array): number {
-  return a instanceof Float32Array ? scan32(a) : scan64(a);
+  if (a instanceof Float64Array) return scan64(a);
+  // An allocDesignMatrix X is scanned by the kernels' SIMD code (about four times faster).
+  return firstNonFiniteInKernelMemory(a) ?? scan32(a);
 }
 
 /**

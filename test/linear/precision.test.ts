@@ -3,7 +3,7 @@
 // resolution, as a fit that never leaves the exact portable kernels.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { LogisticRegression, portableKernels, setKernels, threadedKernels } from "../../src/index.js";
+import { LogisticRegression, ValueError, allocDesignMatrix, portableKernels, setKernels, threadedKernels } from "../../src/index.js";
 import type { ObjectiveKernels } from "../../src/index.js";
 
 function rng(seed: number): () => number {
@@ -71,4 +71,27 @@ describe("mixed precision in the solvers", () => {
       for (let j = 0; j < a.length; j++) assert.ok(Math.abs(a[j]! - b[j]!) <= 1e-7 * scale, `coefficient ${j}: ${a[j]} vs ${b[j]}`);
     });
   }
+});
+
+describe("validation of an X in the kernels' memory (SIMD scan)", () => {
+  test("the first NaN or infinity is named by row and column, wherever it lies", () => {
+    const n = 1237;
+    const d = 7; // n·d = 8659: several 4096-value runs and a tail shorter than a vector
+    const y = Int32Array.from({ length: n }, (_, i) => i % 2);
+    for (const [at, bad, name] of [[0, NaN, "NaN"], [4095, Infinity, "Infinity"], [4096, -Infinity, "-Infinity"], [8658, NaN, "NaN"], [5000, NaN, "NaN"]] as const) {
+      const X = allocDesignMatrix(n, d);
+      for (let k = 0; k < X.length; k++) X[k] = ((k * 37) % 101) / 50 - 1;
+      X[at] = bad;
+      if (at === 5000) X[7000] = Infinity; // the first one is named
+      const row = Math.floor(at / d);
+      const col = at % d;
+      assert.throws(
+        () => new LogisticRegression().fit({ data: X, shape: [n, d] }, y),
+        (e: unknown) => e instanceof ValueError && new RegExp(`${name} at row ${row}, column ${col}\\b`).test(e.message),
+      );
+    }
+    const ok = allocDesignMatrix(n, d);
+    for (let k = 0; k < ok.length; k++) ok[k] = ((k * 37) % 101) / 50 - 1;
+    assert.ok(new LogisticRegression().fit({ data: ok, shape: [n, d] }, y).nIter >= 0);
+  });
 });

@@ -24,6 +24,17 @@ export function allocDesignMatrix(n: number, d: number): Float32Array {
 }
 
 /**
+ * Index of the first NaN or ±Infinity in an allocDesignMatrix array, scanned with WebAssembly SIMD
+ * (−1 when all are finite); undefined when X does not live in the kernels' memory.
+ */
+export function firstNonFiniteInKernelMemory(X: Float32Array): number | undefined {
+  const rt = getRuntime();
+  const ptr = rt?.viewAddress(X);
+  if (rt === null || rt === undefined || ptr === undefined) return undefined;
+  return rt.exports.firstNonFiniteF32(ptr, X.length);
+}
+
+/**
  * Frees, now rather than at garbage collection, the WebAssembly copy the kernels keep of an array
  * (X, y or rowWeight), or the memory of an allocDesignMatrix array — which must not be used afterwards.
  */

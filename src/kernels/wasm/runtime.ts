@@ -22,6 +22,7 @@ export interface KernelExports {
   multinomialDecision(X: number, n: number, d: number, K: number, W: number, fi: number, out: number, scratch: number, b0: number, b1: number): void;
   reduceBlocks(partials: number, nBlocks: number, stride: number, out: number): void;
   sumF32(p: number, count: number): number;
+  firstNonFiniteF32(p: number, count: number): number;
 }
 
 /** Names of the block kernels (the ones a thread pool can split by block range). */
@@ -144,6 +145,12 @@ export class WasmRuntime {
     this.pinned.set(view, { ptr, min: 0, max: 0, view: true });
     this.finalizer.register(view, ptr, view);
     return view;
+  }
+
+  /** The address of arr when it is an allocView array (it lives in this memory), else undefined. */
+  viewAddress(arr: Pinnable): number | undefined {
+    const hit = this.pinned.get(arr);
+    return hit !== undefined && hit.view ? hit.ptr : undefined;
   }
 
   /** Frees the copy (or the memory of an allocView array) kept for arr; true if there was one. */
