@@ -35,7 +35,10 @@ export class TableBuilder {
   X: Float64Array | Float32Array;
   /** Numeric labels by row (meaningless where the label is a string). */
   yNum: Float64Array;
-  /** True when a value beyond the float32 range was stored in float32 storage (the float32 X is then unusable). */
+  /**
+   * True once a feature value beyond the float32 range was read (noteValue): X then stays
+   * float64, or, when it was float32 already, is unusable (read the file again in float64).
+   */
   overflow32 = false;
   private cap: number;
   /** beginRow's fast check: min(cap, switchRows). */
@@ -121,18 +124,16 @@ export class TableBuilder {
   }
 
   private toFloat32(): void {
+    this.switchRows = Infinity;
+    if (this.overflow32) {
+      // a value beyond the float32 range: X stays float64, as a fit would keep it
+      this.limit = this.cap;
+      return;
+    }
     const used = this.n * this.d;
     const cap = Math.max(this.reservedRows, Math.ceil(this.n * 1.5) + 16);
     const X = new Float32Array(cap * this.d);
     X.set(this.X.subarray(0, used));
-    this.switchRows = Infinity;
-    for (let k = 0; k < used; k++) {
-      if (X[k] === Infinity || X[k] === -Infinity) {
-        // a value beyond the float32 range: X stays float64, as a fit would keep it
-        this.limit = this.cap;
-        return;
-      }
-    }
     this.X = X;
     this.cap = cap;
     this.limit = cap;
@@ -197,9 +198,14 @@ export class TableBuilder {
   featureText(text: string, base: number, col: number, line: number): void {
     const v = parseStrictNumber(text);
     if (v !== v) throw this.featureError(text, line, col);
-    const k = base + this.cols.colDest[col]!;
-    this.X[k] = v;
-    if (this.X[k] === Infinity || this.X[k] === -Infinity) this.overflow32 = true;
+    this.X[base + this.cols.colDest[col]!] = v;
+    this.noteValue(v);
+  }
+
+  /** Records a feature value read by a careful parser (the inline paths read values below 1e15 only). */
+  noteValue(v: number): void {
+    const f = Math.fround(v);
+    if (f === Infinity || f === -Infinity) this.overflow32 = true;
   }
 
   /** The error for a feature cell that is not a number. */

@@ -36,3 +36,28 @@ export async function* readChunks(fh: FileHandle, chunkBytes: number, fail: (pro
     yield buf.subarray(0, bytesRead);
   }
 }
+
+/**
+ * readChunks with the next read already in flight while the caller works on the current chunk
+ * (two buffers, used in turn: a chunk is valid until the caller asks for the next one).
+ */
+export async function* readChunksAhead(fh: FileHandle, chunkBytes: number, fail: (problem: string) => Error): AsyncGenerator<Uint8Array> {
+  const bufs = [new Uint8Array(chunkBytes), new Uint8Array(chunkBytes)] as const;
+  // a failed read is kept as a value, so that a read left in flight never becomes an unhandled rejection
+  const readInto = (buf: Uint8Array): Promise<number | Error> =>
+    fh.read(buf, 0, buf.length, null).then(
+      (r) => r.bytesRead,
+      (err: unknown) => fail(readProblem(err)),
+    );
+  let k = 0;
+  let pending = readInto(bufs[0]);
+  for (;;) {
+    const got = await pending;
+    if (got instanceof Error) throw got;
+    if (got === 0) return;
+    const current = bufs[k]!;
+    k ^= 1;
+    pending = readInto(bufs[k]!);
+    yield current.subarray(0, got);
+  }
+}

@@ -4,7 +4,7 @@ import { CsvError } from "../../errors.js";
 import { CsvByteParser } from "../csvByteParser.js";
 import type { CsvData, CsvReadOptions } from "../csvTypes.js";
 import { finishTable, float64Table, type CsvTable } from "../finishTable.js";
-import { openInput, readChunks } from "./openInput.js";
+import { openInput, readChunksAhead } from "./openInput.js";
 
 /** Bytes read from disk at a time. */
 const CHUNK_BYTES = 4 << 20;
@@ -36,9 +36,9 @@ export async function readCsvTable(path: string, options: CsvReadOptions, float3
     const parser = new CsvByteParser({ ...options, fileName: file });
     parser.totalBytes = size;
     parser.float32 = float32;
-    for await (const chunk of readChunks(fh, CHUNK_BYTES, fail)) parser.push(chunk);
+    for await (const chunk of readChunksAhead(fh, CHUNK_BYTES, fail)) parser.push(chunk);
     parser.end();
-    const overflow32 = parser.builder?.overflow32 ?? false;
+    const overflow32 = parser.builder !== null && parser.builder.overflow32 && parser.builder.X instanceof Float32Array;
     return { table: finishTable(parser.builder, parser.headerLine, file), overflow32 };
   } finally {
     await fh.close().catch(() => undefined);
