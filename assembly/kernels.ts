@@ -442,11 +442,12 @@ export function binaryLossGrad(
         const hg: usize = hess == 0 ? 0 : partial ? PH : hess + o;
         loss = binaryRows(f64x2.add(v128.load(Z), bz), v128.load(yg), v128.load(wg), C, hg, loss, KT);
         loss = binaryRows(f64x2.add(v128.load(Z, 16), bz), v128.load(yg, 16), v128.load(wg, 16), C + 16, hg != 0 ? hg + 16 : 0, loss, KT);
-        if (partial && hess != 0) memory.copy(hess + o, PH, <usize>rest << 3);
       }
       // Stage 1: z of group t.
       if (t < groups) dot4(groupRows(X, d, r0, t, full, PX), d, w, Z, 8);
     }
+    // The padded group's Newton weights (after the loop, as in binaryLossGradF32).
+    if (rest != 0 && hess != 0) memory.copy(hess + (<usize>(r0 + 4 * full) << 3), PH, <usize>rest << 3);
     store<f64>(slot + (<usize>d << 3), fitIntercept ? gb : 0.0);
     store<f64>(slot + (<usize>(d + 1) << 3), f64x2.extract_lane(loss, 0) + f64x2.extract_lane(loss, 1));
   }
@@ -1044,13 +1045,15 @@ export function binaryLossGradF32(
         const wg = partial ? PW : rw + o;
         const hg: usize = hess == 0 ? 0 : partial ? PH : hess + o;
         loss = addWidened(loss, binaryRowsF32(zq, load4AsF32(yg), load4AsF32(wg), C, hg, KT));
-        if (partial && hess != 0) memory.copy(hess + o, PH, <usize>rest << 3);
         cq = v128.load(C);
       }
       // Stage 1: z of group t.
       if (t < groups) zq = f32x4.add(dot4F32(groupRows(X, d, r0, t, full, PX), d, W32), bias);
     }
     if (pending > 0) flushF32(G32, d, slot);
+    // The padded group's Newton weights (after the loop: a call inside it would make the compiler
+    // spill the loop's vector registers on every iteration).
+    if (rest != 0 && hess != 0) memory.copy(hess + (<usize>(r0 + 4 * full) << 3), PH, <usize>rest << 3);
     store<f64>(slot + (<usize>d << 3), fitIntercept ? f64x2.extract_lane(gb, 0) + f64x2.extract_lane(gb, 1) : 0.0);
     store<f64>(slot + (<usize>(d + 1) << 3), f64x2.extract_lane(loss, 0) + f64x2.extract_lane(loss, 1));
   }
