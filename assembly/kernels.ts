@@ -7,7 +7,9 @@
 //   int32). The module owns no static data, so several instances (threads) can share one memory.
 // - Row dot products and gradient accumulations are float64: each float32 element of X is widened
 //   exactly and multiplied by a float64 parameter, so z and the gradient carry ~1e-16 relative
-//   error, not float32's 1e-7 (the solvers need that to land on the optimum).
+//   error, not float32's 1e-7 (the solvers need that to land on the optimum). The *F32 kernels
+//   (binaryLossGradF32, binaryHessVecF32) are the exception: float32 arithmetic, about twice as
+//   fast, for the solvers' iterations far from the optimum (see their section).
 // - Rows are reduced in blocks of BLOCK rows. A call handles blocks [b0, b1) and writes one partial
 //   per block to `partials + b * stride * 8`; `reduceBlocks` sums the partials in block order. The
 //   result therefore does not depend on how blocks are shared among threads.

@@ -2,7 +2,7 @@
 // AssemblyScript 0.28.20, flags: --enable simd -O3 --runtime stub --noAssert --importMemory --initialMemory 1.
 
 /** SHA-256 of the AssemblyScript source these binaries were built from. */
-export const KERNELS_SOURCE_SHA256 = "f4d08db5671fe646cbb37e985d038b34f00bd7abc42fda78e6bc26578f9ba991";
+export const KERNELS_SOURCE_SHA256 = "dba1e616e2e55168e55a33eac9ea6f01e7a96d786c08cb506c746a523714ee05";
 
 /** Maximum pages of the shared memory the threaded binary imports. */
 export const KERNELS_MAX_PAGES = 65536;

@@ -24,6 +24,7 @@ export function wasmSimdAvailable(): boolean {
  * Fused objective kernels in WebAssembly SIMD on one thread, for Float32Array X (float64 arithmetic
  * on float32 data). Float64Array X, or a platform without WebAssembly SIMD, runs the portable kernels.
  * X, y and rowWeight are copied into WebAssembly memory once per array object and reused while that
- * object lives: do not modify them in place between calls (pass new arrays instead).
+ * object lives: do not modify them in place between calls (pass new arrays instead). `fast` is the
+ * float32-arithmetic variant of the binary loss-gradient and Hessian-vector kernels.
  */
 export const wasmKernels: ObjectiveKernels = createWasmKernels("wasm-simd", singleThreadRunner, portableKernels);
