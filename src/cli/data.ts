@@ -1,5 +1,5 @@
 // Reading the training CSV named on the command line (the io layer parses; this only maps the options).
-import { uniqueLabels } from "../index.js";
+import { uniqueLabels } from "../metrics/labels.js";
 import type { CsvTable } from "../io/finishTable.js";
 import { readCsvFile, readCsvFileForFit } from "../io/node.js";
 import type { ParsedArgs } from "./args.js";

@@ -1,5 +1,10 @@
 // From the parsed train/cv options to the estimator's options, and the fit with its progress bar and warnings.
-import { LogisticRegression, StandardScaler, type FlatMatrix, type Label, type LogisticRegressionOptions } from "../index.js";
+// Modules imported one by one rather than through index.js: `logreg train` then loads only what it uses.
+import { LogisticRegression } from "../linear/logisticRegression.js";
+import type { LogisticRegressionOptions } from "../linear/options.js";
+import type { Label } from "../metrics/labels.js";
+import type { FlatMatrix } from "../preprocess/matrix.js";
+import { StandardScaler } from "../preprocess/standardScaler.js";
 import type { ParsedArgs } from "./args.js";
 import { fitStorage, type FitStorage } from "./fitStorage.js";
 import { ProgressBar } from "./progress.js";

@@ -1,6 +1,7 @@
 // X in the storage LogisticRegression (precision "auto") gives it in fit and predict, made once, so
 // that fit, predict and the training figures all use one array instead of converting X each time.
-import { allocDesignMatrix, releaseDesignMatrix, type FlatMatrix } from "../index.js";
+import { allocDesignMatrix, releaseDesignMatrix } from "../kernels/wasm/design-matrix.js";
+import type { FlatMatrix } from "../preprocess/matrix.js";
 import { FLOAT64_MAX_ELEMENTS } from "../linear/input.js";
 
 /** X as the estimator would store it, and whether it is a new array (release it with releaseStorage). */

@@ -3,7 +3,10 @@
 // class, without per-row arrays. Every figure is the very double that
 // accuracy(y, estimator.predict(X)) and logLoss(y, estimator.predictProba(X), { labels: classes })
 // give (same operations in the same order; test/cli checks it).
-import { kernelsFor, type FlatMatrix, type Label, type LogisticRegression } from "../index.js";
+import { kernelsFor } from "../kernels/registry.js";
+import type { LogisticRegression } from "../linear/logisticRegression.js";
+import type { Label } from "../metrics/labels.js";
+import type { FlatMatrix } from "../preprocess/matrix.js";
 
 /** Accuracy, log-loss and the predicted class index of each row. */
 export interface FlatScores {

@@ -1,6 +1,12 @@
 // `logreg train <data.csv>`: fit (scaler +) LogisticRegression, report it, optionally save the model file.
-import { accuracy, classificationReport, logLoss, trainTestSplit, type FlatMatrix, type Label } from "../../index.js";
-import type { ModelFile } from "../../index.js";
+// Modules imported one by one rather than through index.js: this command loads only what it uses.
+import type { ModelFile } from "../../io/modelFile.js";
+import { accuracy } from "../../metrics/accuracy.js";
+import { classificationReport } from "../../metrics/classificationReport.js";
+import type { Label } from "../../metrics/labels.js";
+import { logLoss } from "../../metrics/logLoss.js";
+import type { FlatMatrix } from "../../preprocess/matrix.js";
+import { trainTestSplit } from "../../selection/trainTestSplit.js";
 import { writeModelFile } from "../../io/node.js";
 import { whileWriting } from "../interrupt.js";
 import type { ParsedArgs } from "../args.js";
