@@ -124,7 +124,7 @@ export async function csvBench(opts: { rows?: number; cols?: number; runs?: numb
     const peak = (body: string): { base: number; peak: number } => {
       const script = `import { readCsvFile, streamCsvFile } from ${JSON.stringify(nodeFile)};
         const base = process.memoryUsage().rss; ${body}
-        log(JSON.stringify({ base: base / 1e6, peak: process.resourceUsage().maxRSS / 1e3 }));`;
+        console.log(JSON.stringify({ base: base / 1e6, peak: process.resourceUsage().maxRSS / 1e3 }));`;
       const out = execFileSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { encoding: "utf8" });
       return JSON.parse(out.trim().split("\n").pop()!) as { base: number; peak: number };
     };
