@@ -181,7 +181,7 @@ export class BinaryObjective implements Objective {
     const brw = this.batch.data.rowWeight as Float64Array;
     for (let t = 0; t < count; t++) {
       const i = idx[t]!;
-      bx.set(X.subarray(i * d, i * d + d), t * d);
+      for (let j = 0, src = i * d, dst = t * d; j < d; j++) bx[dst + j] = X[src + j]!;
       by[t] = y[i]!;
       brw[t] = rowWeight[i]! * scale;
     }
@@ -294,7 +294,7 @@ export class MultinomialObjective implements Objective {
     const brw = this.batch.data.rowWeight as Float64Array;
     for (let t = 0; t < count; t++) {
       const i = idx[t]!;
-      bx.set(X.subarray(i * d, i * d + d), t * d);
+      for (let j = 0, src = i * d, dst = t * d; j < d; j++) bx[dst + j] = X[src + j]!;
       by[t] = y[i]!;
       brw[t] = rowWeight[i]! * scale;
     }
