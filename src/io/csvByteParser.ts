@@ -55,10 +55,6 @@ export class CsvByteParser {
   private newlines = 0;
   private quoteLine = 0;
   private sawQuote = false;
-  /** Leading columns (all but the last at most) that are features 0, 1, … in order: fastRecord's tight loop. */
-  private prefix = 0;
-  private viewBuf: Uint8Array | null = null;
-  private view: DataView = new DataView(new ArrayBuffer(0));
 
   constructor(options: CsvReadOptions = {}) {
     this.options = options;
@@ -334,9 +330,6 @@ export class CsvByteParser {
   private firstRecord(cells: string[], line: number): void {
     const cols = resolveColumns(this.header ? cells : null, cells.length, this.options, this.file, line, cells);
     this.builder = new TableBuilder(this.file, cols);
-    let prefix = 0;
-    while (prefix < cols.ncols - 1 && cols.colDest[prefix] === prefix) prefix++;
-    this.prefix = prefix;
     if (this.float32 !== null) this.builder.useFloat32(this.float32.above, this.float32.alloc);
     if (this.header) this.headerLine = line;
     else this.builder.addTextRow(cells, line);
@@ -356,58 +349,9 @@ export class CsvByteParser {
     const dest = b.cols.colDest;
     const base = b.beginRow();
     const X = b.X;
-    const len = buf.length;
-    const dv = this.viewOf(buf);
     let pos = start;
     let col = 0;
     let nl: number;
-    // The tight loop: plain decimals ([-]digits[.digits], at most 15 digits) followed by the
-    // delimiter, stored at X[base + col]. The first other cell leaves it, and the general loop
-    // below reads from that cell on.
-    const prefix = this.prefix;
-    while (col < prefix) {
-      let i = pos;
-      let c = buf[i]!;
-      const neg = c === 45;
-      if (neg) c = buf[++i]!;
-      let m = 0;
-      const intStart = i;
-      while (c >= 48 && c <= 57) {
-        const d2 = buf[i + 1]!;
-        if (d2 < 48 || d2 > 57) {
-          m = m * 10 + (c - 48);
-          c = buf[++i]!;
-          break;
-        }
-        m = m * 100 + ((c - 48) * 10 + (d2 - 48));
-        i += 2;
-        c = buf[i]!;
-      }
-      let digits = i - intStart;
-      let v = m;
-      if (c === 46) {
-        const fracStart = ++i;
-        while (i + 4 <= len) {
-          const w = dv.getUint32(i, true);
-          if (((w & 0xf0f0f0f0) | (((w + 0x06060606) & 0xf0f0f0f0) >>> 4)) !== 0x33333333) break;
-          const t = ((w - 0x30303030) * 10 + ((w - 0x30303030) >>> 8)) & 0x00ff00ff;
-          m = m * 10000 + ((t & 0xff) * 100 + (t >>> 16));
-          i += 4;
-        }
-        c = buf[i]!;
-        while (c >= 48 && c <= 57) {
-          m = m * 10 + (c - 48);
-          c = buf[++i]!;
-        }
-        const fracDigits = i - fracStart;
-        digits += fracDigits;
-        v = m / POW10[fracDigits > 15 ? 0 : fracDigits]!;
-      }
-      if (c !== delim || digits === 0 || digits > 15) break;
-      X[base + col] = neg ? -v : v;
-      col++;
-      pos = i + 1;
-    }
     for (;;) {
       let i = pos;
       let c = buf[i]!;
@@ -434,14 +378,6 @@ export class CsvByteParser {
       let fracDigits = 0;
       if (c === 46) {
         const fracStart = ++i;
-        // four digits at a time while the bytes are there (SWAR on a little-endian 32-bit load)
-        while (i + 4 <= len) {
-          const w = dv.getUint32(i, true);
-          if (((w & 0xf0f0f0f0) | (((w + 0x06060606) & 0xf0f0f0f0) >>> 4)) !== 0x33333333) break;
-          const t = ((w - 0x30303030) * 10 + ((w - 0x30303030) >>> 8)) & 0x00ff00ff;
-          m = m * 10000 + ((t & 0xff) * 100 + (t >>> 16));
-          i += 4;
-        }
         c = buf[i]!;
         for (;;) {
           const d1 = c - 48;
@@ -495,15 +431,6 @@ export class CsvByteParser {
     if (col < ncols) throw raggedError(this.file, line, ncols, col, b.cols.header !== null);
     b.endRow();
     return nl;
-  }
-
-  /** A DataView of buf (kept while the same buffer comes back). */
-  private viewOf(buf: Uint8Array): DataView {
-    if (this.viewBuf !== buf) {
-      this.viewBuf = buf;
-      this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
-    }
-    return this.view;
   }
 
   private tooManyFields(b: TableBuilder, buf: Uint8Array, pos: number, line: number): never {

@@ -1,7 +1,7 @@
 // Reading a training file straight into the fit's storage (readCsvFileForFit, used by `logreg train`):
 // float64 up to the threshold, else float32 holding Math.fround(Number(text)) of every cell, what
 // LogisticRegression's own conversion gives; a value beyond the float32 range keeps float64. And
-// the tight loop of the byte parser (plain decimals before the last column) against Number(text).
+// the inline number path of the byte parser (plain decimals, every column position) against Number(text).
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -129,7 +129,7 @@ describe("readCsvFileForFit", () => {
   });
 });
 
-describe("the byte parser's tight loop for plain decimals", () => {
+describe("the byte parser's inline path for plain decimals", () => {
   const oracle = (cells: string[]): number[] => cells.map((c) => Number(c.trim()));
   test("edge cells before the last column equal Number(text)", () => {
     const cells = [
@@ -138,7 +138,7 @@ describe("the byte parser's tight loop for plain decimals", () => {
       "1.0000", "123456789.12345", "-12.34567890", "4.", "1234", "12345678",
     ];
     for (const last of ["0", "x"]) {
-      // every cell in every position of the tight loop (one or more plain cells before it)
+      // every cell in every position of the tight loop (before and after other plain cells)
       for (let k = 0; k < cells.length; k++) {
         const row = [...cells.slice(k), ...cells.slice(0, k)];
         const text = `${row.map((_, j) => `c${j}`).join(",")},t\n${row.join(",")},${last}\n`;
