@@ -852,43 +852,41 @@ function initConstantsF32(KT: usize): void {
 }
 
 /** [x_r · w for the four rows at x] as one f32x4, products and sums in float32 (w: d f32). */
+// One accumulator per row, the two products of an 8-column step summed before they join it: with
+// two per row (eight), the compiler spilled accumulators to the stack inside the loop.
 // @ts-ignore: decorator
 @inline function dot4F32(x: usize, d: i32, w: usize): v128 {
   const rs = <usize>d << 2;
   const x1 = x + rs;
   const x2 = x1 + rs;
   const x3 = x2 + rs;
-  let a0 = f32x4.splat(0); let b0 = f32x4.splat(0);
-  let a1 = f32x4.splat(0); let b1 = f32x4.splat(0);
-  let a2 = f32x4.splat(0); let b2 = f32x4.splat(0);
-  let a3 = f32x4.splat(0); let b3 = f32x4.splat(0);
+  let a0 = f32x4.splat(0);
+  let a1 = f32x4.splat(0);
+  let a2 = f32x4.splat(0);
+  let a3 = f32x4.splat(0);
   let j = 0;
   for (; j + 8 <= d; j += 8) {
     const o = <usize>j << 2;
-    const wl = v128.load(w + o);
-    const wh = v128.load(w + o, 16);
-    a0 = f32x4.add(a0, f32x4.mul(v128.load(x + o), wl));
-    b0 = f32x4.add(b0, f32x4.mul(v128.load(x + o, 16), wh));
-    a1 = f32x4.add(a1, f32x4.mul(v128.load(x1 + o), wl));
-    b1 = f32x4.add(b1, f32x4.mul(v128.load(x1 + o, 16), wh));
-    a2 = f32x4.add(a2, f32x4.mul(v128.load(x2 + o), wl));
-    b2 = f32x4.add(b2, f32x4.mul(v128.load(x2 + o, 16), wh));
-    a3 = f32x4.add(a3, f32x4.mul(v128.load(x3 + o), wl));
-    b3 = f32x4.add(b3, f32x4.mul(v128.load(x3 + o, 16), wh));
+    const pw = w + o;
+    const w0 = v128.load(pw);
+    const w1 = v128.load(pw, 16);
+    let p = x + o;
+    a0 = f32x4.add(a0, f32x4.add(f32x4.mul(v128.load(p), w0), f32x4.mul(v128.load(p, 16), w1)));
+    p = x1 + o;
+    a1 = f32x4.add(a1, f32x4.add(f32x4.mul(v128.load(p), w0), f32x4.mul(v128.load(p, 16), w1)));
+    p = x2 + o;
+    a2 = f32x4.add(a2, f32x4.add(f32x4.mul(v128.load(p), w0), f32x4.mul(v128.load(p, 16), w1)));
+    p = x3 + o;
+    a3 = f32x4.add(a3, f32x4.add(f32x4.mul(v128.load(p), w0), f32x4.mul(v128.load(p, 16), w1)));
   }
-  if (j + 4 <= d) {
+  for (; j + 4 <= d; j += 4) {
     const o = <usize>j << 2;
     const wl = v128.load(w + o);
     a0 = f32x4.add(a0, f32x4.mul(v128.load(x + o), wl));
     a1 = f32x4.add(a1, f32x4.mul(v128.load(x1 + o), wl));
     a2 = f32x4.add(a2, f32x4.mul(v128.load(x2 + o), wl));
     a3 = f32x4.add(a3, f32x4.mul(v128.load(x3 + o), wl));
-    j += 4;
   }
-  a0 = f32x4.add(a0, b0);
-  a1 = f32x4.add(a1, b1);
-  a2 = f32x4.add(a2, b2);
-  a3 = f32x4.add(a3, b3);
   // Transpose and add: lane r of z is the sum of the four lanes of a_r.
   const s01 = f32x4.add(v128.shuffle<f32>(a0, a1, 0, 4, 1, 5), v128.shuffle<f32>(a0, a1, 2, 6, 3, 7));
   const s23 = f32x4.add(v128.shuffle<f32>(a2, a3, 0, 4, 1, 5), v128.shuffle<f32>(a2, a3, 2, 6, 3, 7));
@@ -905,6 +903,8 @@ function initConstantsF32(KT: usize): void {
 }
 
 /** g[0..d) += c_0·x_0 + c_1·x_1 + c_2·x_2 + c_3·x_3 in float32, for the four rows at x (c: one f32x4, g: d f32). */
+// The main loop takes 16 columns per step, its loads and stores at constant offsets from pointers
+// computed once per step.
 // @ts-ignore: decorator
 @inline function axpy4F32(x: usize, d: i32, c: v128, g: usize): void {
   const rs = <usize>d << 2;
@@ -916,6 +916,26 @@ function initConstantsF32(KT: usize): void {
   const c2 = v128.shuffle<f32>(c, c, 2, 2, 2, 2);
   const c3 = v128.shuffle<f32>(c, c, 3, 3, 3, 3);
   let j = 0;
+  for (; j + 16 <= d; j += 16) {
+    const o = <usize>j << 2;
+    const p0 = x + o;
+    const p1 = x1 + o;
+    const p2 = x2 + o;
+    const p3 = x3 + o;
+    const pg = g + o;
+    v128.store(pg, f32x4.add(v128.load(pg), f32x4.add(
+      f32x4.add(f32x4.mul(v128.load(p0), c0), f32x4.mul(v128.load(p1), c1)),
+      f32x4.add(f32x4.mul(v128.load(p2), c2), f32x4.mul(v128.load(p3), c3)))));
+    v128.store(pg, f32x4.add(v128.load(pg, 16), f32x4.add(
+      f32x4.add(f32x4.mul(v128.load(p0, 16), c0), f32x4.mul(v128.load(p1, 16), c1)),
+      f32x4.add(f32x4.mul(v128.load(p2, 16), c2), f32x4.mul(v128.load(p3, 16), c3)))), 16);
+    v128.store(pg, f32x4.add(v128.load(pg, 32), f32x4.add(
+      f32x4.add(f32x4.mul(v128.load(p0, 32), c0), f32x4.mul(v128.load(p1, 32), c1)),
+      f32x4.add(f32x4.mul(v128.load(p2, 32), c2), f32x4.mul(v128.load(p3, 32), c3)))), 32);
+    v128.store(pg, f32x4.add(v128.load(pg, 48), f32x4.add(
+      f32x4.add(f32x4.mul(v128.load(p0, 48), c0), f32x4.mul(v128.load(p1, 48), c1)),
+      f32x4.add(f32x4.mul(v128.load(p2, 48), c2), f32x4.mul(v128.load(p3, 48), c3)))), 48);
+  }
   for (; j + 4 <= d; j += 4) {
     const o = <usize>j << 2;
     const s = f32x4.add(
@@ -933,20 +953,25 @@ function initConstantsF32(KT: usize): void {
   }
 }
 
-/** slot[0..d) += G32[0..d) widened to float64; zeroes G32. */
-function flushF32(G32: usize, d: i32, slot: usize): void {
+/** slot[0..d) += G32[0..d) widened to float64; zeroes G32. Inlined, and without memory.fill: a call inside the pipelined loops makes the compiler spill their vector registers. */
+// @ts-ignore: decorator
+@inline function flushF32(G32: usize, d: i32, slot: usize): void {
+  const zero = f32x4.splat(0);
   let j = 0;
   for (; j + 4 <= d; j += 4) {
-    const g = v128.load(G32 + (<usize>j << 2));
+    const p = G32 + (<usize>j << 2);
+    const g = v128.load(p);
+    v128.store(p, zero);
     const o = slot + (<usize>j << 3);
     v128.store(o, f64x2.add(v128.load(o), f64x2.promote_low_f32x4(g)));
     v128.store(o, f64x2.add(v128.load(o, 16), f64x2.promote_low_f32x4(v128.shuffle<f32>(g, g, 2, 3, 2, 3))), 16);
   }
   for (; j < d; j++) {
+    const p = G32 + (<usize>j << 2);
     const o = slot + (<usize>j << 3);
-    store<f64>(o, load<f64>(o) + <f64>load<f32>(G32 + (<usize>j << 2)));
+    store<f64>(o, load<f64>(o) + <f64>load<f32>(p));
+    store<f32>(p, 0);
   }
-  memory.fill(G32, 0, <usize>d << 2);
 }
 
 /** Writes w[0..d) (f64) rounded to float32 at W32. */
