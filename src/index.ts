@@ -93,7 +93,7 @@ export { KERNEL_BLOCK_ROWS, type DesignMatrix, type BinaryData, type Multinomial
 export { portableKernels } from "./kernels/portable.js";
 export { kernelsFor, setKernels } from "./kernels/registry.js";
 export { wasmKernels, wasmSimdAvailable } from "./kernels/wasm/simd-kernels.js";
-export { allocDesignMatrix, releaseDesignMatrix } from "./kernels/wasm/design-matrix.js";
+export { allocDesignMatrix, releaseDesignMatrix, shrinkDesignMatrix } from "./kernels/wasm/design-matrix.js";
 export { createKernelPool, threadedKernels, closeDefaultKernelPool } from "./kernels/pool/load.js";
 export type { KernelPool, KernelPoolOptions } from "./kernels/pool/types.js";
 

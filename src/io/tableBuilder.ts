@@ -48,6 +48,8 @@ export class TableBuilder {
   /** Rows reserved from the file size (the float32 storage is sized from it). */
   private reservedRows = 0;
   private allocFloat32: ((length: number) => Float32Array) | null = null;
+  /** Shortens an `alloc` array in place (see useFloat32), or null: take() copies into a fresh `alloc` array. */
+  private shrinkFloat32: ((X: Float32Array, length: number) => Float32Array) | null = null;
   private strRows: number[] = [];
   private strVals: string[] = [];
   /**
@@ -80,12 +82,15 @@ export class TableBuilder {
   /**
    * Stores X as float32 once it holds more than `above` values (n·d > above, so the final X is
    * certain to be that large), unless a value read so far is beyond the float32 range. take()
-   * then returns a Float32Array made by `alloc` (n·d entries) when given.
+   * then returns a Float32Array made by `alloc` (n·d entries) when given. With `shrink` too (it
+   * returns the first `length` entries of an `alloc` array without a copy), the float32 storage
+   * itself is made by `alloc` and take() of every row shrinks it instead of copying it.
    */
-  useFloat32(above: number, alloc?: (length: number) => Float32Array): void {
+  useFloat32(above: number, alloc?: (length: number) => Float32Array, shrink?: (X: Float32Array, length: number) => Float32Array): void {
     if (this.d === 0 || this.X instanceof Float32Array) return;
     this.switchRows = Math.floor(above / this.d) + 1;
     this.allocFloat32 = alloc ?? null;
+    this.shrinkFloat32 = alloc !== undefined ? (shrink ?? null) : null;
     this.limit = Math.min(this.cap, this.switchRows);
   }
 
@@ -99,7 +104,7 @@ export class TableBuilder {
 
   private grow(rows: number): void {
     const cap = Math.max(rows, 16);
-    const X = this.X instanceof Float32Array ? new Float32Array(cap * this.d) : new Float64Array(cap * this.d);
+    const X = this.X instanceof Float32Array ? this.newFloat32(cap * this.d) : new Float64Array(cap * this.d);
     X.set(this.X.subarray(0, this.n * this.d));
     this.X = X;
     if (this.hasTarget) {
@@ -132,7 +137,7 @@ export class TableBuilder {
     }
     const used = this.n * this.d;
     const cap = Math.max(this.reservedRows, Math.ceil(this.n * 1.5) + 16);
-    const X = new Float32Array(cap * this.d);
+    const X = this.newFloat32(cap * this.d);
     X.set(this.X.subarray(0, used));
     this.X = X;
     this.cap = cap;
@@ -142,6 +147,11 @@ export class TableBuilder {
       y.set(this.yNum.subarray(0, this.n));
       this.yNum = y;
     }
+  }
+
+  /** Float32 storage for X: made by `alloc` when take() can shrink it in place, else an ordinary array. */
+  private newFloat32(length: number): Float32Array {
+    return this.shrinkFloat32 !== null && this.allocFloat32 !== null ? this.allocFloat32(length) : new Float32Array(length);
   }
 
   /** Completes the row started by beginRow. */
@@ -232,7 +242,9 @@ export class TableBuilder {
     const d = this.d;
     const n = Math.min(rows, this.n);
     let X: Float64Array | Float32Array;
-    if (this.X instanceof Float32Array && this.allocFloat32 !== null) {
+    if (this.X instanceof Float32Array && this.shrinkFloat32 !== null && n === this.n) {
+      X = this.shrinkFloat32(this.X, n * d);
+    } else if (this.X instanceof Float32Array && this.allocFloat32 !== null) {
       X = this.allocFloat32(n * d);
       X.set(this.X.subarray(0, n * d));
     } else if (n === this.n && this.X.length - n * d <= (n * d) / 16) X = this.X.subarray(0, n * d);

@@ -68,6 +68,9 @@ describe("readCsvFileForFit", () => {
       const fit = await readCsvFileForFit(path, {}, 500); // switches to float32 after 72 rows
       const ref = await readCsvFile(path);
       assert.ok(fit.X instanceof Float32Array);
+      assert.equal(fit.X.length, 400 * 7, "X shrunk to exactly n·d entries");
+      // in the kernels' (shared) WebAssembly memory, where that exists: the fit uses it without a copy
+      if (typeof SharedArrayBuffer === "function") assert.ok(fit.X.buffer instanceof SharedArrayBuffer, "X in the kernels' memory");
       assert.equal(fit.n, 400);
       assert.deepEqual(fit.y, ref.y);
       assert.deepEqual(fit.featureNames, ref.featureNames);

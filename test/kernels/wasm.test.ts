@@ -2,7 +2,7 @@
 // textbook formulas), against central differences, and at extreme logits.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { ShapeError, allocDesignMatrix, kernelsFor, portableKernels, releaseDesignMatrix, wasmKernels, wasmSimdAvailable } from "../../src/index.js";
+import { ShapeError, ValueError, allocDesignMatrix, kernelsFor, portableKernels, releaseDesignMatrix, shrinkDesignMatrix, wasmKernels, wasmSimdAvailable } from "../../src/index.js";
 
 type BinaryData = Parameters<typeof wasmKernels.binaryLossGrad>[0];
 type MultinomialData = Parameters<typeof wasmKernels.multinomialLossGrad>[0];
@@ -402,6 +402,43 @@ describe("WebAssembly SIMD kernels", () => {
     releaseDesignMatrix(p.X);
     assert.equal(wasmKernels.binaryLossGrad(p, w, true, g2), l1);
     releaseDesignMatrix(X);
+  });
+
+  test("a shrunk design matrix keeps its first rows in place (no copy) and gives the same bits", () => {
+    const n = 2500;
+    const d = 7;
+    const p = binaryProblem(23, n, d);
+    const big = allocDesignMatrix(n + 400, d);
+    big.set(p.X);
+    big.fill(9, n * d); // rows past n must not be seen after the shrink
+    const offset = big.byteOffset;
+    const X = shrinkDesignMatrix(big, n * d);
+    assert.equal(X.length, n * d);
+    assert.equal(X.buffer, big.buffer, "same memory");
+    assert.equal(X.byteOffset, offset, "same address: no copy");
+    assert.deepEqual(Array.from(X), Array.from(p.X));
+    // the freed tail is handed out again, and writing there leaves X alone
+    const other = allocDesignMatrix(400, d);
+    other.fill(-3);
+    assert.deepEqual(Array.from(X), Array.from(p.X));
+    const w = params(24, d + 1, 0.5);
+    const g1 = new Float64Array(d + 1);
+    const g2 = new Float64Array(d + 1);
+    assert.equal(wasmKernels.binaryLossGrad({ ...p, X }, w, true, g2), wasmKernels.binaryLossGrad(p, w, true, g1));
+    assert.deepEqual(g2, g1);
+    releaseDesignMatrix(X);
+    releaseDesignMatrix(other);
+    releaseDesignMatrix(p.X);
+  });
+
+  test("shrinkDesignMatrix copies an ordinary array and rejects a bad length", () => {
+    const a = Float32Array.from([1, 2, 3, 4, 5]);
+    const b = shrinkDesignMatrix(a, 3);
+    assert.deepEqual(Array.from(b), [1, 2, 3]);
+    assert.notEqual(b.buffer, a.buffer);
+    assert.equal(shrinkDesignMatrix(a, 5), a);
+    assert.throws(() => shrinkDesignMatrix(a, 6), ValueError);
+    assert.throws(() => shrinkDesignMatrix(a, 1.5), ValueError);
   });
 
   test("new y or rowWeight arrays with the same X are used, not a stale copy", () => {

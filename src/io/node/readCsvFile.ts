@@ -13,6 +13,8 @@ const CHUNK_BYTES = 4 << 20;
 export interface Float32Storage {
   above: number;
   alloc?: (length: number) => Float32Array;
+  /** Returns the first `length` entries of an `alloc` array without a copy (see TableBuilder.useFloat32). */
+  shrink?: (X: Float32Array, length: number) => Float32Array;
 }
 
 /**

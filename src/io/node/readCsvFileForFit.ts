@@ -1,7 +1,7 @@
 // Reads a training CSV file (Node only) straight into the storage a fit uses, so that the fit
 // makes no copy of X.
 
-import { allocDesignMatrix } from "../../kernels/wasm/design-matrix.js";
+import { allocDesignMatrix, shrinkDesignMatrix } from "../../kernels/wasm/design-matrix.js";
 import { FLOAT64_MAX_ELEMENTS } from "../../linear/input.js";
 import type { CsvReadOptions } from "../csvTypes.js";
 import type { CsvTable } from "../finishTable.js";
@@ -14,7 +14,7 @@ import { readCsvTable } from "./readCsvFile.js";
  * value beyond the float32 range is read as float64, as the fit would then keep it.
  */
 export async function readCsvFileForFit(path: string, options: CsvReadOptions = {}, float32Above = FLOAT64_MAX_ELEMENTS): Promise<CsvTable> {
-  const first = await readCsvTable(path, options, { above: float32Above, alloc: (length) => allocDesignMatrix(length, 1) });
+  const first = await readCsvTable(path, options, { above: float32Above, alloc: (length) => allocDesignMatrix(length, 1), shrink: shrinkDesignMatrix });
   if (!first.overflow32) return first.table;
   return (await readCsvTable(path, options, null)).table;
 }

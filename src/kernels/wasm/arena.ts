@@ -61,6 +61,19 @@ export class Arena {
     return start;
   }
 
+  /**
+   * Shortens the range at ptr (obtained from alloc) to its first `bytes` bytes and frees the rest;
+   * returns false (and changes nothing) for an unknown address or a size that is not smaller.
+   */
+  shrink(ptr: number, bytes: number): boolean {
+    const size = this.sizes.get(ptr);
+    const next = roundUp(bytes);
+    if (size === undefined || next >= size) return false;
+    this.sizes.set(ptr, next);
+    this.insertFree(ptr + next, size - next);
+    return true;
+  }
+
   /** Returns a range obtained from alloc; freeing twice or an unknown address is a no-op. */
   release(ptr: number): void {
     const size = this.sizes.get(ptr);

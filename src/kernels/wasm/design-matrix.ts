@@ -24,6 +24,18 @@ export function allocDesignMatrix(n: number, d: number): Float32Array {
 }
 
 /**
+ * The first `length` entries of an allocDesignMatrix array X, as an array of that length: in the
+ * kernels' memory without a copy (the rest of X's memory is freed), or a copy when X is an ordinary
+ * array. X must not be used afterwards.
+ */
+export function shrinkDesignMatrix(X: Float32Array, length: number): Float32Array {
+  if (!Number.isInteger(length) || length < 0 || length > X.length) {
+    throw new ValueError(`shrinkDesignMatrix: length = ${length} must be an integer in [0, ${X.length}]`);
+  }
+  return getRuntime()?.shrinkView(X, length) ?? (length === X.length ? X : X.slice(0, length));
+}
+
+/**
  * Index of the first NaN or ±Infinity in an allocDesignMatrix array, scanned with WebAssembly SIMD
  * (−1 when all are finite); undefined when X does not live in the kernels' memory.
  */

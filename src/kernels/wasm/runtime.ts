@@ -147,6 +147,24 @@ export class WasmRuntime {
     return view;
   }
 
+  /**
+   * The first `length` entries of an allocView array as an allocView array of that length, in the
+   * same memory (no copy); the rest of its memory is freed. `view` must not be used afterwards.
+   * Undefined when view is not an allocView array or length is out of range.
+   */
+  shrinkView(view: Float32Array, length: number): Float32Array | undefined {
+    const hit = this.pinned.get(view);
+    if (hit === undefined || !hit.view || !Number.isInteger(length) || length < 0 || length > view.length) return undefined;
+    if (length === view.length) return view;
+    this.pinned.delete(view);
+    this.finalizer.unregister(view);
+    this.arena.shrink(hit.ptr, length * 4);
+    const out = new Float32Array(this.memory.buffer, hit.ptr, length);
+    this.pinned.set(out, hit);
+    this.finalizer.register(out, hit.ptr, out);
+    return out;
+  }
+
   /** The address of arr when it is an allocView array (it lives in this memory), else undefined. */
   viewAddress(arr: Pinnable): number | undefined {
     const hit = this.pinned.get(arr);
