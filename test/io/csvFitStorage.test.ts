@@ -11,6 +11,7 @@ import fc from "fast-check";
 import { CsvError, parseCsv } from "../../src/index.js";
 import { readCsvFile, readCsvFileForFit } from "../../src/io/node.js";
 import { bytes } from "./helpers.js";
+import { rng } from "../helpers/random.js";
 
 function withFile<T>(text: string, fn: (path: string) => Promise<T>): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), "logreg-fitstorage-"));
@@ -36,15 +37,6 @@ function cellText(r: () => number, j: number): string {
   }
 }
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A seeded n × d file with a label column ("a"/"b") and the cell texts. */
 function table(n: number, d: number, seed: number): { text: string; cells: string[][] } {

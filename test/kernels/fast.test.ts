@@ -4,6 +4,7 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { createKernelPool, portableKernels, threadedKernels, wasmKernels } from "../../src/index.js";
+import { params, rng } from "../helpers/random.js";
 
 type BinaryData = Parameters<typeof wasmKernels.binaryLossGrad>[0];
 
@@ -14,16 +15,6 @@ const U = 2 ** -24;
 /** Rows whose float32 gradient terms the fast kernels sum before widening (assembly/kernels.ts FLUSH). */
 const FLUSH = 32;
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function problem(seed: number, n: number, d: number): BinaryData {
   const r = rng(seed);
@@ -38,10 +29,6 @@ function problem(seed: number, n: number, d: number): BinaryData {
   return { X, n, d, y, rowWeight };
 }
 
-function params(seed: number, len: number, scale: number): Float64Array {
-  const r = rng(seed);
-  return Float64Array.from({ length: len }, () => (r() * 2 - 1) * scale);
-}
 
 /**
  * Error scales of the fast kernels, per output, from a float64 pass written here. Why these bounds:

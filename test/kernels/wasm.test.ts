@@ -3,6 +3,7 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { ShapeError, ValueError, allocDesignMatrix, kernelsFor, portableKernels, releaseDesignMatrix, shrinkDesignMatrix, wasmKernels, wasmSimdAvailable } from "../../src/index.js";
+import { params, rng } from "../helpers/random.js";
 
 type BinaryData = Parameters<typeof wasmKernels.binaryLossGrad>[0];
 type MultinomialData = Parameters<typeof wasmKernels.multinomialLossGrad>[0];
@@ -10,16 +11,6 @@ type MultinomialData = Parameters<typeof wasmKernels.multinomialLossGrad>[0];
 /** Rows per reduction block in the kernels' contract; sizes below straddle block edges. */
 const BLOCK = 2048;
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function softplus(z: number): number {
   return z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
@@ -171,12 +162,6 @@ function binaryProblem(seed: number, n: number, d: number, zScale = 1): BinaryDa
   return { X, n, d, y, rowWeight };
 }
 
-function params(seed: number, len: number, scale: number): Float64Array {
-  const r = rng(seed);
-  const w = new Float64Array(len);
-  for (let i = 0; i < len; i++) w[i] = (r() * 2 - 1) * scale;
-  return w;
-}
 
 function multiProblem(seed: number, n: number, d: number, K: number): MultinomialData {
   const b = binaryProblem(seed, n, d);
