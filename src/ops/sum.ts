@@ -58,19 +58,9 @@ function keptShape(shape: readonly number[], axes: readonly number[]): number[] 
   return out;
 }
 
-/** Output shape of reducing `shape` over `axes`, with the reduced axes kept as 1 and dropped. */
+/** Output shape of reducing `shape` over `axes` (sorted, unique, as normalizeAxes gives), with the reduced axes kept as 1 and dropped. */
 export function reducedShapes(shape: readonly number[], axes: readonly number[]): { kept: number[]; dropped: number[] } {
-  const kept: number[] = [];
-  const dropped: number[] = [];
-  for (let i = 0; i < shape.length; i++) {
-    const s = shape[i] as number;
-    if (axes.includes(i)) kept.push(1);
-    else {
-      kept.push(s);
-      dropped.push(s);
-    }
-  }
-  return { kept, dropped };
+  return { kept: keptShape(shape, axes), dropped: droppedShape(shape, axes) };
 }
 
 /** Reduces `x` over `axes` with `combine` (a running accumulator), starting from `init`. Shared by sum/max/min. */
@@ -80,7 +70,7 @@ export function reduceKernel(
   init: number,
   combine: (acc: number, v: number) => number,
 ): Float64Array {
-  const { kept } = reducedShapes(x.shape, axes);
+  const kept = keptShape(x.shape, axes);
   let outSize = 1;
   for (const s of kept) outSize *= s;
   const acc = new Float64Array(outSize).fill(init);
