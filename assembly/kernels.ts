@@ -18,8 +18,6 @@
 // - `scratch` is a per-thread area of scratchBytes(d, K) bytes.
 
 const BLOCK: i32 = 2048;
-/** Rows whose per-row math (exp, log1p, divisions) is done together, for instruction-level parallelism. */
-const CHUNK: i32 = 16;
 
 const LOG2E: f64 = 1.4426950408889634;
 // ln 2 split so that k·LN2_HI is exact for |k| < 2^11 (LN2_HI has 21 significant bits).
@@ -31,17 +29,15 @@ const SQRT2_M1: f64 = 0.41421356237309503;
 const ROUND_MAGIC: f64 = 6755399441055744.0;
 
 // ---------------------------------------------------------------------------------------------
-// Scratch layout (byte offsets from `scratch`), for K outputs per row (binary loss + gradient uses
-// the K = 4 layout for its 16-row chunks; kernels with vector math first take KT_BYTES for the
-// constants table and lay the rest out after it):
+// Scratch layout (byte offsets from `scratch`), for K outputs per row (kernels with vector math
+// first take KT_BYTES for the constants table and lay the rest out after it):
 //   Z: 4K f64 (z of the group, class-major: Z[k*4 + r]) · E: 4K f64 · C: 4K f64 (row coefficients)
-//   PP: 4K f64 (probabilities) · PX: 4d f32 (padded rows) · PY, PW, PH: CHUNK f64 each · PYI: 4 i32
+//   PP: 4K f64 (probabilities) · PX: 4d f32 (padded rows) · PY, PW, PH: 4 f64 each · PYI: 4 i32
 // ---------------------------------------------------------------------------------------------
 
 /** Bytes of per-thread scratch needed for d features and K outputs per row. */
 export function scratchBytes(d: i32, K: i32): i32 {
-  const k = max(K, CHUNK >> 2);
-  return KT_BYTES + 16 * k * 8 + align16(4 * d * 4) + CHUNK * 8 * 3 + 16 + 64;
+  return KT_BYTES + 16 * K * 8 + align16(4 * d * 4) + 4 * 8 * 3 + 16 + 64;
 }
 
 // @ts-ignore: decorator
@@ -404,13 +400,12 @@ export function binaryLossGrad(
   initConstants(KT);
   scratch += KT_BYTES;
   const stride = d + 2;
-  const KC = CHUNK >> 2;
   const Z = scratch;
-  const C = scratch + offC(KC);
-  const PX = scratch + offPX(KC);
-  const PY = scratch + offPY(d, KC);
-  const PW = PY + (<usize>CHUNK << 3);
-  const PH = PW + (<usize>CHUNK << 3);
+  const C = scratch + offC(1);
+  const PX = scratch + offPX(1);
+  const PY = scratch + offPY(d, 1);
+  const PW = PY + 32;
+  const PH = PW + 32;
   const bz = f64x2.splat(fitIntercept ? load<f64>(w + (<usize>d << 3)) : 0.0);
   for (let b = b0; b < b1; b++) {
     const slot = partials + (<usize>(b * stride) << 3);
@@ -750,18 +745,18 @@ export function multinomialDecision(
 // and the intercept's gradient are summed in float64. The block structure and the partial slots
 // are the float64 kernels' (stride d + 2), so results do not depend on the thread count either.
 // Scratch layout (bytes from `scratch`, scratchBytesF32(d) in all): KF constants (KF_BYTES) ·
-// W32: d f32 (16-aligned) · G32: d f32 (16-aligned) · C: CHUNK f32 · PX: 4d f32 (16-aligned) ·
-// PY, PW, PH: CHUNK f64 each (only four of each are used).
+// W32: d f32 (16-aligned) · G32: d f32 (16-aligned) · C: 4 f32 · PX: 4d f32 (16-aligned) ·
+// PY, PW, PH: 4 f64 each.
 // ---------------------------------------------------------------------------------------------
 
-/** Rows whose float32 gradient terms are summed before being added to the float64 partial (a multiple of CHUNK). */
+/** Rows whose float32 gradient terms are summed before being added to the float64 partial (a multiple of 4). */
 const FLUSH: i32 = 32;
 /** Bytes of the float32 constants table. */
 const KF_BYTES: i32 = 352;
 
 /** Bytes of per-thread scratch the float32 kernels need for d features. */
 export function scratchBytesF32(d: i32): i32 {
-  return KF_BYTES + 2 * align16(4 * d) + CHUNK * 4 + align16(16 * d) + 3 * CHUNK * 8 + 64;
+  return KF_BYTES + 2 * align16(4 * d) + 16 + align16(16 * d) + 3 * 32 + 64;
 }
 
 /** Writes the float32 constants table at KT. */
@@ -1025,10 +1020,10 @@ export function binaryLossGradF32(
   const W32 = scratch + KF_BYTES;
   const G32 = W32 + <usize>align16(4 * d);
   const C = G32 + <usize>align16(4 * d);
-  const PX = C + (<usize>CHUNK << 2);
+  const PX = C + 16;
   const PY = PX + <usize>align16(16 * d);
-  const PW = PY + (<usize>CHUNK << 3);
-  const PH = PW + (<usize>CHUNK << 3);
+  const PW = PY + 32;
+  const PH = PW + 32;
   roundVector(w, d, W32);
   memory.fill(G32, 0, <usize>d << 2);
   const stride = d + 2;
@@ -1097,7 +1092,7 @@ export function binaryHessVecF32(
   const W32 = scratch + KF_BYTES;
   const G32 = W32 + <usize>align16(4 * d);
   const C = G32 + <usize>align16(4 * d);
-  const PX = C + (<usize>CHUNK << 2);
+  const PX = C + 16;
   const PH = PX + <usize>align16(16 * d);
   roundVector(v, d, W32);
   memory.fill(G32, 0, <usize>d << 2);

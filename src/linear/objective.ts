@@ -246,8 +246,7 @@ export class MultinomialObjective implements Objective {
     return total;
   }
 
-  setFast(on: boolean): boolean {
-    void on;
+  setFast(): boolean {
     return false;
   }
 

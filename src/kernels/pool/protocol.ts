@@ -45,9 +45,12 @@ export const WORKER = { READY: 0, JOB: 1 } as const;
 /** Bits of NEXT below a job's tag: room for 2^20 blocks (2^31 rows), more than a 4 GiB memory holds. */
 export const TAG_SHIFT = 20;
 
-/** The tag of job `seq` in NEXT: its low 11 bits above the block index (a non-negative int32). */
+/** Bits of the job sequence number a tag keeps (its low 11: the tag stays a non-negative int32). */
+export const TAG_MASK = 0x7ff;
+
+/** The tag of job `seq` in NEXT: its low bits (TAG_MASK) above the block index. */
 export function jobTag(seq: number): number {
-  return (seq & 0x7ff) << TAG_SHIFT;
+  return (seq & TAG_MASK) << TAG_SHIFT;
 }
 
 /** Most blocks one claim takes (a thread descheduled after a claim delays at most this many). */

@@ -1,7 +1,7 @@
 // The worker thread's program, as plain JavaScript text (run with `new Worker(src, { eval: true })`,
 // so it needs no file and no TypeScript loader). It instantiates the kernels module on the shared
 // memory, then serves jobs from the control block (see protocol.ts) until told to stop.
-import { CTL, F64_OFFSET, MAX_ARGS, MAX_CLAIM, MAX_WORKERS, SPIN, TAG_SHIFT, WORKER } from "./protocol.js";
+import { CTL, F64_OFFSET, MAX_ARGS, MAX_CLAIM, MAX_WORKERS, SPIN, TAG_MASK, TAG_SHIFT, WORKER } from "./protocol.js";
 
 /** Source of the pool worker (CommonJS script; workerData: module, memory, control, slot, names). */
 export const WORKER_SOURCE = `"use strict";
@@ -19,7 +19,7 @@ for (;;) {
   seen = Atomics.load(ctl, ${CTL.SEQ});
   if (Atomics.load(ctl, ${CTL.STOP}) !== 0) break;
   if (Atomics.load(ctl, base + ${WORKER.JOB}) !== seen) continue;
-  const tag = (seen & 0x7ff) << ${TAG_SHIFT};
+  const tag = (seen & ${TAG_MASK}) << ${TAG_SHIFT};
   const nargs = ctl[${CTL.NARGS}];
   const nb = ctl[${CTL.NBLOCKS}];
   const divisor = ctl[${CTL.GRAIN}];
