@@ -10,7 +10,7 @@ import type { CsvReadOptions } from "./csvTypes.js";
 import { resolveColumns, TARGET_COLUMN } from "./csvColumns.js";
 import { tokenizeCsv } from "./csvTokenizer.js";
 import { scanDecimal } from "./decimalBytes.js";
-import { raggedError, TableBuilder } from "./tableBuilder.js";
+import { raggedError, TableBuilder, type Float32Storage } from "./tableBuilder.js";
 import { decodeUtf8, firstInvalidUtf8 } from "./utf8.js";
 import { delimiterByte } from "./delimiter.js";
 
@@ -42,7 +42,7 @@ export class CsvByteParser {
   /** Total bytes of the input when known in advance (to size X once). */
   totalBytes = 0;
   /** Float32 storage for X past `above` values (TableBuilder.useFloat32), or null for float64 only. */
-  float32: { above: number; alloc?: (length: number) => Float32Array; shrink?: (X: Float32Array, length: number) => Float32Array } | null = null;
+  float32: Float32Storage | null = null;
   private line = 1;
   private carry = new Uint8Array(0);
   private carryLen = 0;
@@ -330,7 +330,7 @@ export class CsvByteParser {
   private firstRecord(cells: string[], line: number): void {
     const cols = resolveColumns(this.header ? cells : null, cells.length, this.options, this.file, line, cells);
     this.builder = new TableBuilder(this.file, cols);
-    if (this.float32 !== null) this.builder.useFloat32(this.float32.above, this.float32.alloc, this.float32.shrink);
+    if (this.float32 !== null) this.builder.useFloat32(this.float32);
     if (this.header) this.headerLine = line;
     else this.builder.addTextRow(cells, line);
   }

@@ -16,6 +16,15 @@ interface CellPlace {
   text: string;
 }
 
+/** Float32 storage of X past `above` values (see TableBuilder.useFloat32). */
+export interface Float32Storage {
+  above: number;
+  /** A new float32 array of `length` entries. */
+  alloc: (length: number) => Float32Array;
+  /** The first `length` entries of an `alloc` array, without a copy. */
+  shrink: (X: Float32Array, length: number) => Float32Array;
+}
+
 /** Rows taken out of a TableBuilder. */
 export interface TableRows {
   n: number;
@@ -47,9 +56,8 @@ export class TableBuilder {
   private switchRows = Infinity;
   /** Rows reserved from the file size (the float32 storage is sized from it). */
   private reservedRows = 0;
-  private allocFloat32: ((length: number) => Float32Array) | null = null;
-  /** Shortens an `alloc` array in place (see useFloat32), or null: take() copies into a fresh `alloc` array. */
-  private shrinkFloat32: ((X: Float32Array, length: number) => Float32Array) | null = null;
+  /** How the float32 storage is made and shortened (set by useFloat32), or null for float64 only. */
+  private float32: Float32Storage | null = null;
   private strRows: number[] = [];
   private strVals: string[] = [];
   /**
@@ -80,17 +88,14 @@ export class TableBuilder {
   }
 
   /**
-   * Stores X as float32 once it holds more than `above` values (n·d > above, so the final X is
-   * certain to be that large), unless a value read so far is beyond the float32 range. take()
-   * then returns a Float32Array made by `alloc` (n·d entries) when given. With `shrink` too (it
-   * returns the first `length` entries of an `alloc` array without a copy), the float32 storage
-   * itself is made by `alloc` and take() of every row shrinks it instead of copying it.
+   * Stores X as float32 once it holds more than `storage.above` values (n·d > above, so the final
+   * X is certain to be that large), unless a value read so far is beyond the float32 range. The
+   * float32 storage is made by `storage.alloc`, and take() of every row shrinks it in place.
    */
-  useFloat32(above: number, alloc?: (length: number) => Float32Array, shrink?: (X: Float32Array, length: number) => Float32Array): void {
+  useFloat32(storage: Float32Storage): void {
     if (this.d === 0 || this.X instanceof Float32Array) return;
-    this.switchRows = Math.floor(above / this.d) + 1;
-    this.allocFloat32 = alloc ?? null;
-    this.shrinkFloat32 = alloc !== undefined ? (shrink ?? null) : null;
+    this.switchRows = Math.floor(storage.above / this.d) + 1;
+    this.float32 = storage;
     this.limit = Math.min(this.cap, this.switchRows);
   }
 
@@ -149,9 +154,9 @@ export class TableBuilder {
     }
   }
 
-  /** Float32 storage for X: made by `alloc` when take() can shrink it in place, else an ordinary array. */
+  /** Float32 storage for X (only after useFloat32). */
   private newFloat32(length: number): Float32Array {
-    return this.shrinkFloat32 !== null && this.allocFloat32 !== null ? this.allocFloat32(length) : new Float32Array(length);
+    return this.float32!.alloc(length);
   }
 
   /** Completes the row started by beginRow. */
@@ -242,11 +247,12 @@ export class TableBuilder {
     const d = this.d;
     const n = Math.min(rows, this.n);
     let X: Float64Array | Float32Array;
-    if (this.X instanceof Float32Array && this.shrinkFloat32 !== null && n === this.n) {
-      X = this.shrinkFloat32(this.X, n * d);
-    } else if (this.X instanceof Float32Array && this.allocFloat32 !== null) {
-      X = this.allocFloat32(n * d);
-      X.set(this.X.subarray(0, n * d));
+    if (this.X instanceof Float32Array) {
+      if (n === this.n) X = this.float32!.shrink(this.X, n * d);
+      else {
+        X = this.float32!.alloc(n * d);
+        X.set(this.X.subarray(0, n * d));
+      }
     } else if (n === this.n && this.X.length - n * d <= (n * d) / 16) X = this.X.subarray(0, n * d);
     else X = this.X.slice(0, n * d);
     const y = this.hasTarget ? this.labels(n) : null;

@@ -4,18 +4,11 @@ import { CsvError } from "../../errors.js";
 import { CsvByteParser } from "../csvByteParser.js";
 import type { CsvData, CsvReadOptions } from "../csvTypes.js";
 import { finishTable, float64Table, type CsvTable } from "../finishTable.js";
+import type { Float32Storage } from "../tableBuilder.js";
 import { openInput, readChunksAhead } from "./openInput.js";
 
 /** Bytes read from disk at a time. */
 const CHUNK_BYTES = 4 << 20;
-
-/** Float32 storage of X past `above` values, made by `alloc` (see TableBuilder.useFloat32). */
-export interface Float32Storage {
-  above: number;
-  alloc?: (length: number) => Float32Array;
-  /** Returns the first `length` entries of an `alloc` array without a copy (see TableBuilder.useFloat32). */
-  shrink?: (X: Float32Array, length: number) => Float32Array;
-}
 
 /**
  * Reads a CSV file into memory as features X (row-major n × d) and labels y. The file is read
