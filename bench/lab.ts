@@ -77,10 +77,33 @@ function runTfjs(fused: boolean): number {
   return loss;
 }
 
-/** Alternates runs of `a` and `b` (so that machine load hits both alike) after one warm-up run each. */
-function timeInterleaved(a: () => number, b: () => number, runsA: number, runsB: number): { msA: number[]; msB: number[]; lossA: number; lossB: number } {
-  let lossA = a();
-  let lossB = b();
+/**
+ * Runs `fn` until both `minRuns` runs and `minMs` milliseconds have passed, so that the JIT has
+ * compiled and settled its hot code before timing starts. Both libraries get the same warm-up time:
+ * a logreg run takes a few milliseconds and needs many runs (about 10,000 epochs) before its speed
+ * is steady; tfjs settles within two or three of its much longer runs.
+ */
+function warmUp(fn: () => number, minRuns: number, minMs: number): { runs: number; lastMs: number } {
+  const t0 = performance.now();
+  let runs = 0;
+  let last = t0;
+  let lastMs = NaN;
+  while (runs < minRuns || last - t0 < minMs) {
+    fn();
+    const now = performance.now();
+    lastMs = now - last;
+    last = now;
+    runs++;
+  }
+  return { runs, lastMs };
+}
+
+/** Alternates timed runs of `a` and `b` (so that machine load hits both alike) after a warm-up of each. */
+function timeInterleaved(a: () => number, b: () => number, runsA: number, runsB: number, warmMs: number): { msA: number[]; msB: number[]; lossA: number; lossB: number; warmA: number; warmB: number } {
+  const warmA = warmUp(a, 20, warmMs).runs;
+  const warmB = warmUp(b, 3, warmMs).runs;
+  let lossA = NaN;
+  let lossB = NaN;
   const msA: number[] = [];
   const msB: number[] = [];
   const perB = Math.max(1, Math.round(runsA / runsB));
@@ -94,7 +117,7 @@ function timeInterleaved(a: () => number, b: () => number, runsA: number, runsB:
     lossB = b();
     msB.push(performance.now() - t1);
   }
-  return { msA, msB, lossA, lossB };
+  return { msA, msB, lossA, lossB, warmA, warmB };
 }
 
 /** Median milliseconds per lab run of logreg (compiled) and tfjs-cpu, for the lab's own lines and for the fused loss. */
@@ -105,9 +128,14 @@ export interface LabResult {
   tfjsMs: number;
   oursLoss: number;
   tfjsLoss: number;
+  /** Untimed warm-up runs before timing (logreg, tfjs). */
+  warmRuns: [number, number];
 }
 
-/** Runs the lab loop in logreg and tfjs-cpu, `runs` tfjs runs and 5 × runs logreg runs per variant, interleaved. */
+/** Milliseconds of untimed warm-up given to each library before its timed runs. */
+export const WARM_MS = 1500;
+
+/** Runs the lab loop in logreg and tfjs-cpu, `runs` tfjs runs and 10 × runs logreg runs per variant, interleaved, after a warm-up of each. */
 export async function labBench(runs = 7): Promise<LabResult[]> {
   await tf.setBackend("cpu");
   await tf.ready();
@@ -116,8 +144,8 @@ export async function labBench(runs = 7): Promise<LabResult[]> {
     ["the lab's lines: h = sigmoid(XW + b), loss = −mean(y log h + (1−y) log(1−h))", false],
     ["fused loss from logits: binaryCrossEntropy(y, XW + b, { fromLogits }) vs tf.losses.sigmoidCrossEntropy", true],
   ] as const) {
-    const { msA, msB, lossA, lossB } = timeInterleaved(() => runLogreg(fused), () => runTfjs(fused), runs * 5, runs);
-    out.push({ title, fused, oursMs: median(msA), tfjsMs: median(msB), oursLoss: lossA, tfjsLoss: lossB });
+    const { msA, msB, lossA, lossB, warmA, warmB } = timeInterleaved(() => runLogreg(fused), () => runTfjs(fused), runs * 10, runs, WARM_MS);
+    out.push({ title, fused, oursMs: median(msA), tfjsMs: median(msB), oursLoss: lossA, tfjsLoss: lossB, warmRuns: [warmA, warmB] });
   }
   return out;
 }
@@ -125,13 +153,14 @@ export async function labBench(runs = 7): Promise<LabResult[]> {
 if (isMain(import.meta.url)) {
   const runs = arg("runs", 7);
   console.log(`lab 05-1 loop: ${EPOCHS} epochs, full batch of 6 rows, SGD 0.01, loss read every 100 steps`);
-  console.log(`${runs} timed tfjs runs and ${runs * 5} logreg runs per variant, interleaved, after one warm-up run each`);
+  console.log(`${runs} timed tfjs runs and ${runs * 10} logreg runs per variant, interleaved, after ${WARM_MS / 1000} s of untimed warm-up runs each`);
   const row = (name: string, m: number, loss: number): string =>
     `  ${name.padEnd(22)} median ${m.toFixed(2).padStart(9)} ms/run  ${((m / EPOCHS) * 1000).toFixed(2).padStart(8)} µs/epoch  final loss ${loss.toFixed(4)}`;
   for (const r of await labBench(runs)) {
     console.log(`\n${r.title}`);
     console.log(row("logreg (compiled)", r.oursMs, r.oursLoss));
     console.log(row(`tfjs ${tf.version.tfjs} (cpu)`, r.tfjsMs, r.tfjsLoss));
+    console.log(`  warm-up: ${r.warmRuns[0]} logreg runs, ${r.warmRuns[1]} tfjs runs`);
     console.log(`  ratio: logreg is ${(r.tfjsMs / r.oursMs).toFixed(1)}× faster than tfjs-cpu`);
   }
 }
