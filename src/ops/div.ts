@@ -3,6 +3,7 @@ import type { Tensor } from "../tensor/tensor.js";
 import { isFloat } from "../tensor/dtype.js";
 import { ShapeError } from "../errors.js";
 import { fmtShape } from "../tensor/shape.js";
+import { divGrad, divGradFits } from "./divGrad.js";
 import { registerOp, runOp2 } from "./engine.js";
 import { mul } from "./mul.js";
 import { neg } from "./neg.js";
@@ -15,7 +16,7 @@ const DivOp = registerOp("Div", (dy, node, needs) => {
   const b = node.inputs[1] as Tensor;
   return [
     needs[0] ? unbroadcast(div(dy, b), a.shape) : null,
-    needs[1] ? unbroadcast(neg(div(mul(dy, a), mul(b, b))), b.shape) : null,
+    needs[1] ? unbroadcast(divGradFits(dy, a, b) ? divGrad(dy, a, b) : neg(div(mul(dy, a), mul(b, b))), b.shape) : null,
   ];
 });
 
