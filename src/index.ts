@@ -14,7 +14,7 @@ export { Rng } from "./tensor/random.js";
 export { broadcastShapes } from "./tensor/shape.js";
 
 // --- ops
-export { registerOp, runOp, getOp, registeredOps, type GradFn, type OpDef, type OpNode } from "./ops/engine.js";
+export { registerOp, runOp, getOp, registeredOps, type GradFn, type BackwardFn, type GradSink, type OpDef, type OpNode } from "./ops/engine.js";
 export { type TensorOrNumber } from "./ops/util.js";
 export { add } from "./ops/add.js";
 export { sub } from "./ops/sub.js";

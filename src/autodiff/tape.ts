@@ -7,8 +7,9 @@ import { GradientError } from "../errors.js";
 import { allocate, isFloat } from "../tensor/dtype.js";
 import { fmtShape, sameShape } from "../tensor/shape.js";
 import { Tensor, kernelTensor } from "../tensor/tensor.js";
-import { type OpNode, type Recorder, popRecorder, pushRecorder } from "../ops/engine.js";
+import { type OpNode, type Recorder, isRecording, popRecorder, pushRecorder } from "../ops/engine.js";
 import { add } from "../ops/add.js";
+import { PassSink } from "./gradSink.js";
 import { Variable } from "./variable.js";
 
 /** Options of a GradientTape. */
@@ -205,13 +206,18 @@ export class GradientTape implements Recorder {
       for (let i = 0; i < ones.length; i++) ones[i] = 1;
       target._tapeGrad = kernelTensor(ones, target.shape, target.dtype);
     }
+    // First order (no other tape records this pass): gradients accumulate in place through a sink,
+    // and ops with a backward step on storage use it. Otherwise every step runs ops, which an outer
+    // tape records to differentiate again.
+    const sink = isRecording() ? null : new PassSink(stamp);
     for (let i = onPath.length - 1; i >= 0; i--) {
       const node = onPath[i] as OpNode;
       const dy = node.output._tapeGrad;
       if (dy === null) continue;
-      if (node.op.grad === null) {
+      const op = node.op;
+      if (op.grad === null) {
         throw new GradientError(
-          `GradientTape.gradient: op '${node.op.name}' has no gradient, but the target depends on a source through it (output ${fmtShape(node.output.shape)})`,
+          `GradientTape.gradient: op '${op.name}' has no gradient, but the target depends on a source through it (output ${fmtShape(node.output.shape)})`,
         );
       }
       const inputs = node.inputs;
@@ -224,18 +230,26 @@ export class GradientTape implements Recorder {
         for (let j = 0; j < inputs.length; j++) list.push(needsGrad(inputs[j] as Tensor, stamp));
         needs = list;
       }
-      const inGrads = node.op.grad(dy, node, needs);
+      if (sink !== null) {
+        sink.needs = needs;
+        sink.inputs = inputs;
+        if (op.backward !== null && op.backward(dy, node, sink)) continue;
+      }
+      const inGrads = op.grad(dy, node, needs);
       for (let j = 0; j < inputs.length; j++) {
         const g = inGrads[j];
         if (g === null || g === undefined || !needs[j]) continue;
         const x = inputs[j] as Tensor;
         if (!sameShape(g.shape, x.shape)) {
           throw new GradientError(
-            `GradientTape.gradient: the gradient of op '${node.op.name}' for input ${j} has shape ${fmtShape(g.shape)}, expected ${fmtShape(x.shape)}`,
+            `GradientTape.gradient: the gradient of op '${op.name}' for input ${j} has shape ${fmtShape(g.shape)}, expected ${fmtShape(x.shape)}`,
           );
         }
-        const prev = x._tapeGrad;
-        x._tapeGrad = prev === null ? g : add(prev, g);
+        if (sink !== null) sink.add(j, g);
+        else {
+          const prev = x._tapeGrad;
+          x._tapeGrad = prev === null ? g : add(prev, g);
+        }
       }
     }
   }

@@ -11,10 +11,29 @@ import { allocate } from "../tensor/dtype.js";
 import { fmtShape, sameShape } from "../tensor/shape.js";
 import { Tensor } from "../tensor/tensor.js";
 
-const SigmoidCrossEntropyWithLogitsOp = registerOp("SigmoidCrossEntropyWithLogits", (dy, { inputs: [y, z] }) => [
-  mul(dy, neg(z!)),
-  mul(dy, sub(sigmoid(z!), y!)),
-]);
+const SigmoidCrossEntropyWithLogitsOp = registerOp(
+  "SigmoidCrossEntropyWithLogits",
+  (dy, { inputs: [y, z] }) => [mul(dy, neg(z!)), mul(dy, sub(sigmoid(z!), y!))],
+  (dy, { inputs: [y, z] }, sink) => {
+    const yv = y!.dataSync();
+    const zv = z!.dataSync();
+    const dv = dy.dataSync();
+    if (sink.needs[0]) {
+      const g = sink.into(0);
+      for (let k = 0; k < g.length; k++) g[k] = (g[k] as number) - (dv[k] as number) * (zv[k] as number);
+    }
+    if (sink.needs[1]) {
+      const g = sink.into(1);
+      for (let k = 0; k < g.length; k++) {
+        const zk = zv[k] as number;
+        // σ(z) without overflow for large |z|
+        const s = zk >= 0 ? 1 / (1 + Math.exp(-zk)) : Math.exp(zk) / (1 + Math.exp(zk));
+        g[k] = (g[k] as number) + (dv[k] as number) * (s - (yv[k] as number));
+      }
+    }
+    return true;
+  },
+);
 
 /**
  * Elementwise −(y·log σ(z) + (1−y)·log(1−σ(z))) for logits z, finite for any finite z

@@ -3,6 +3,7 @@ import type { Tensor } from "../tensor/tensor.js";
 import { isFloat } from "../tensor/dtype.js";
 import { ShapeError } from "../errors.js";
 import { fmtShape } from "../tensor/shape.js";
+import { strideAgainst } from "./backwardUtil.js";
 import { divGrad, divGradFits } from "./divGrad.js";
 import { registerOp, runOp2 } from "./engine.js";
 import { mul } from "./mul.js";
@@ -11,14 +12,39 @@ import { unbroadcast } from "./unbroadcast.js";
 import { type TensorOrNumber, ARITH_DIV, arith, checkSameDtype, operandDtype, toTensor } from "./util.js";
 
 const DIV = (p: number, q: number): number => p / q;
-const DivOp = registerOp("Div", (dy, node, needs) => {
-  const a = node.inputs[0] as Tensor;
-  const b = node.inputs[1] as Tensor;
-  return [
-    needs[0] ? unbroadcast(div(dy, b), a.shape) : null,
-    needs[1] ? unbroadcast(divGradFits(dy, a, b) ? divGrad(dy, a, b) : neg(div(mul(dy, a), mul(b, b))), b.shape) : null,
-  ];
-});
+const DivOp = registerOp(
+  "Div",
+  (dy, node, needs) => {
+    const a = node.inputs[0] as Tensor;
+    const b = node.inputs[1] as Tensor;
+    return [
+      needs[0] ? unbroadcast(div(dy, b), a.shape) : null,
+      needs[1] ? unbroadcast(divGradFits(dy, a, b) ? divGrad(dy, a, b) : neg(div(mul(dy, a), mul(b, b))), b.shape) : null,
+    ];
+  },
+  (dy, node, sink) => {
+    const a = node.inputs[0] as Tensor;
+    const b = node.inputs[1] as Tensor;
+    const sa = strideAgainst(a, dy);
+    const sb = strideAgainst(b, dy);
+    if (sa < 0 || sb < 0) return false;
+    const dv = dy.dataSync();
+    const av = a.dataSync();
+    const bv = b.dataSync();
+    if (sink.needs[0]) {
+      const g = sink.into(0);
+      for (let k = 0; k < dv.length; k++) g[k * sa] = (g[k * sa] as number) + (dv[k] as number) / (bv[k * sb] as number);
+    }
+    if (sink.needs[1]) {
+      const g = sink.into(1);
+      for (let k = 0; k < dv.length; k++) {
+        const q = bv[k * sb] as number;
+        g[k * sb] = (g[k * sb] as number) - ((dv[k] as number) * (av[k * sa] as number)) / (q * q);
+      }
+    }
+    return true;
+  },
+);
 
 /**
  * Elementwise a / b with NumPy broadcasting (true division: int32 operands give float64, as in TensorFlow).

@@ -2,6 +2,7 @@
 // GradientTape records is written onto that tape. Lives below autodiff/ so that ops can record
 // without importing the tape.
 import { GradientError } from "../errors.js";
+import type { DataArray } from "../tensor/dtype.js";
 import type { Tensor } from "../tensor/tensor.js";
 
 /**
@@ -14,10 +15,37 @@ import type { Tensor } from "../tensor/tensor.js";
  */
 export type GradFn = (dy: Tensor, node: OpNode, needs: readonly boolean[]) => readonly (Tensor | null)[];
 
-/** A registered op: its name and its gradient (null: the op has none, asking for it is an error). */
+/**
+ * Where a first-order backward step adds the gradients of an op's inputs (see `BackwardFn`). The
+ * tape owns it; it is valid only during the call.
+ */
+export interface GradSink {
+  /** Whether input i needs a gradient (the others must not be touched). */
+  readonly needs: readonly boolean[];
+  /**
+   * Input i's gradient storage (input i's shape and dtype) to add into with `+=`: zeroed when
+   * input i has no gradient yet, a private copy when its gradient is shared.
+   */
+  into(i: number): DataArray;
+  /** Adds `g` (input i's shape and dtype) to input i's gradient; the first one is kept as it is, so `g` must not change afterwards. */
+  add(i: number, g: Tensor): void;
+}
+
+/**
+ * A first-order backward step written on storage, with no op run and no tensor made for the
+ * intermediate: adds the contribution of `dy` to each needed input's gradient through `sink`,
+ * micrograd's `+=`. Returns false, having touched nothing, for a case it does not cover; the tape
+ * then runs the op's `GradFn`. Used only when no other tape records the backward pass (the
+ * `GradFn`, written with ops, is what a recording tape differentiates again); the central-difference
+ * tests check both.
+ */
+export type BackwardFn = (dy: Tensor, node: OpNode, sink: GradSink) => boolean;
+
+/** A registered op: its name, its gradient (null: the op has none, asking for it is an error) and its optional first-order backward step on storage. */
 export interface OpDef {
   readonly name: string;
   readonly grad: GradFn | null;
+  readonly backward: BackwardFn | null;
 }
 
 /** One recorded application of an op. */
@@ -39,13 +67,15 @@ const registry = new Map<string, OpDef>();
 const active: Recorder[] = [];
 
 /**
- * Registers an op by name with its gradient (null when it has none). Returns the definition to
- * pass to `runOp`. Registering the same name twice is an error.
+ * Registers an op by name with its gradient (null when it has none) and, optionally, a faster
+ * first-order backward step on storage. Returns the definition to pass to `runOp`. Registering the
+ * same name twice is an error.
  * @example const TwiceOp = registerOp("MyTwice", (dy) => [mul(dy, 2)]); // then: runOp(TwiceOp, [x], mul(x, 2))
  */
-export function registerOp(name: string, grad: GradFn | null): OpDef {
+export function registerOp(name: string, grad: GradFn | null, backward: BackwardFn | null = null): OpDef {
   if (registry.has(name)) throw new GradientError(`registerOp: an op named '${name}' is already registered`);
-  const def: OpDef = Object.freeze({ name, grad });
+  if (backward !== null && grad === null) throw new GradientError(`registerOp: op '${name}' has a backward step but no gradient; give it a GradFn too`);
+  const def: OpDef = Object.freeze({ name, grad, backward });
   registry.set(name, def);
   return def;
 }

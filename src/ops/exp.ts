@@ -5,7 +5,17 @@ import { registerOp, runOp1 } from "./engine.js";
 import { mul } from "./mul.js";
 import { checkFloat } from "./util.js";
 
-const ExpOp = registerOp("Exp", (dy, { output }) => [mul(dy, output)]);
+const ExpOp = registerOp(
+  "Exp",
+  (dy, { output }) => [mul(dy, output)],
+  (dy, { output }, sink) => {
+    const ov = output.dataSync();
+    const dv = dy.dataSync();
+    const g = sink.into(0);
+    for (let k = 0; k < g.length; k++) g[k] = (g[k] as number) + (dv[k] as number) * (ov[k] as number);
+    return true;
+  },
+);
 
 /**
  * Elementwise exponential.

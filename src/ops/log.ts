@@ -5,10 +5,17 @@ import { registerOp, runOp1 } from "./engine.js";
 import { div } from "./div.js";
 import { checkFloat } from "./util.js";
 
-const LogOp = registerOp("Log", (dy, node) => {
-  const x = node.inputs[0] as Tensor;
-  return [div(dy, x)];
-});
+const LogOp = registerOp(
+  "Log",
+  (dy, node) => [div(dy, node.inputs[0] as Tensor)],
+  (dy, node, sink) => {
+    const xv = (node.inputs[0] as Tensor).dataSync();
+    const dv = dy.dataSync();
+    const g = sink.into(0);
+    for (let k = 0; k < g.length; k++) g[k] = (g[k] as number) + (dv[k] as number) / (xv[k] as number);
+    return true;
+  },
+);
 
 /**
  * Elementwise natural logarithm.

@@ -20,17 +20,57 @@ const SAVED: readonly MatMulSaved[] = [
   { transposeA: true, transposeB: true },
 ];
 
-const MatMulOp = registerOp("MatMul", (dy, node, needs) => {
-  const a = node.inputs[0] as Tensor;
-  const b = node.inputs[1] as Tensor;
-  const saved = node.saved;
-  const { transposeA, transposeB } = saved as MatMulSaved;
-  const A = a as Tensor;
-  const B = b as Tensor;
-  const dA = !needs[0] ? null : transposeA ? matMul(B, dy, transposeB, true) : matMul(dy, B, false, !transposeB);
-  const dB = !needs[1] ? null : transposeB ? matMul(dy, A, true, transposeA) : matMul(A, dy, !transposeA, false);
-  return [dA, dB];
-});
+const MatMulOp = registerOp(
+  "MatMul",
+  (dy, node, needs) => {
+    const a = node.inputs[0] as Tensor;
+    const b = node.inputs[1] as Tensor;
+    const { transposeA, transposeB } = node.saved as MatMulSaved;
+    const dA = !needs[0] ? null : transposeA ? matMul(b, dy, transposeB, true) : matMul(dy, b, false, !transposeB);
+    const dB = !needs[1] ? null : transposeB ? matMul(dy, a, true, transposeA) : matMul(a, dy, !transposeA, false);
+    return [dA, dB];
+  },
+  (dy, node, sink) => {
+    // With C = op(A)·op(B) (m×n, inner k) and the strides of the forward kernel:
+    // dA[i,p] += Σ_j dC[i,j]·b[p,j] and dB[p,j] += Σ_i a[i,p]·dC[i,j], written where a[i,p] and b[p,j] live.
+    const a = node.inputs[0] as Tensor;
+    const b = node.inputs[1] as Tensor;
+    const { transposeA, transposeB } = node.saved as MatMulSaved;
+    const ac = a.shape[1] as number;
+    const bc = b.shape[1] as number;
+    const m = dy.shape[0] as number;
+    const n = dy.shape[1] as number;
+    const k = transposeA ? (a.shape[0] as number) : ac;
+    const aRow = transposeA ? 1 : ac;
+    const aCol = transposeA ? ac : 1;
+    const bRow = transposeB ? 1 : bc;
+    const bCol = transposeB ? bc : 1;
+    const av = a.dataSync();
+    const bv = b.dataSync();
+    const dv = dy.dataSync();
+    if (sink.needs[0]) {
+      const g = sink.into(0);
+      for (let i = 0; i < m; i++) {
+        for (let p = 0; p < k; p++) {
+          let s = 0;
+          for (let j = 0; j < n; j++) s += (dv[i * n + j] as number) * (bv[p * bRow + j * bCol] as number);
+          g[i * aRow + p * aCol] = (g[i * aRow + p * aCol] as number) + s;
+        }
+      }
+    }
+    if (sink.needs[1]) {
+      const g = sink.into(1);
+      for (let p = 0; p < k; p++) {
+        for (let j = 0; j < n; j++) {
+          let s = 0;
+          for (let i = 0; i < m; i++) s += (av[i * aRow + p * aCol] as number) * (dv[i * n + j] as number);
+          g[p * bRow + j * bCol] = (g[p * bRow + j * bCol] as number) + s;
+        }
+      }
+    }
+    return true;
+  },
+);
 
 /**
  * Matrix product of rank-2 tensors: op(a) · op(b), where op transposes when asked.

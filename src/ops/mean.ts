@@ -1,5 +1,6 @@
 // mean over axes (all by default), optionally keeping reduced dimensions. Gradient: dy / n broadcast back.
 import { allocate, isFloat } from "../tensor/dtype.js";
+import { broadcastIndex } from "../tensor/shape.js";
 import { type Tensor, kernelTensor } from "../tensor/tensor.js";
 import { isRecording, registerOp, runOp1 } from "./engine.js";
 import { meanGrad } from "./meanGrad.js";
@@ -16,11 +17,28 @@ interface MeanSaved {
 
 const ADD = (a: number, b: number): number => a + b;
 
-const MeanOp = registerOp("Mean", (dy, node) => {
-  const x = node.inputs[0] as Tensor;
-  const { keptShape, axes, count } = node.saved as MeanSaved;
-  return [meanGrad(dy, keptShape, x.shape, axes, count)];
-});
+const MeanOp = registerOp(
+  "Mean",
+  (dy, node) => {
+    const x = node.inputs[0] as Tensor;
+    const { keptShape, axes, count } = node.saved as MeanSaved;
+    return [meanGrad(dy, keptShape, x.shape, axes, count)];
+  },
+  (dy, node, sink) => {
+    const x = node.inputs[0] as Tensor;
+    const { keptShape, count } = node.saved as MeanSaved;
+    const dv = dy.dataSync();
+    const g = sink.into(0);
+    if (dv.length === 1) {
+      const q = (dv[0] as number) / count;
+      for (let k = 0; k < g.length; k++) g[k] = (g[k] as number) + q;
+    } else {
+      const idx = broadcastIndex(keptShape, x.shape);
+      for (let k = 0; k < g.length; k++) g[k] = (g[k] as number) + (dv[idx[k] as number] as number) / count;
+    }
+    return true;
+  },
+);
 
 /**
  * The arithmetic mean of `x` over `axis` (all axes when omitted); `keepDims` keeps reduced axes as

@@ -1,11 +1,19 @@
 // neg: −x elementwise. Gradient: −dy.
 import { allocate } from "../tensor/dtype.js";
 import { type Tensor, kernelTensor } from "../tensor/tensor.js";
+import { addScaled } from "./backwardUtil.js";
 import { registerOp, runOp1 } from "./engine.js";
 import { mapUnary } from "./util.js";
 
 const NEG = (v: number): number => -v;
-const NegOp = registerOp("Neg", (dy) => [neg(dy)]);
+const NegOp = registerOp(
+  "Neg",
+  (dy) => [neg(dy)],
+  (dy, _node, sink) => {
+    addScaled(sink, 0, 1, dy, -1);
+    return true;
+  },
+);
 
 /**
  * Elementwise negation.

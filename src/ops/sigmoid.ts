@@ -5,7 +5,20 @@ import { registerOp, runOp1 } from "./engine.js";
 import { sigmoidGrad } from "./sigmoidGrad.js";
 import { checkFloat } from "./util.js";
 
-const SigmoidOp = registerOp("Sigmoid", (dy, { output }) => [sigmoidGrad(output, dy)]);
+const SigmoidOp = registerOp(
+  "Sigmoid",
+  (dy, { output }) => [sigmoidGrad(output, dy)],
+  (dy, { output }, sink) => {
+    const yv = output.dataSync();
+    const dv = dy.dataSync();
+    const g = sink.into(0);
+    for (let k = 0; k < g.length; k++) {
+      const s = yv[k] as number;
+      g[k] = (g[k] as number) + (dv[k] as number) * s * (1 - s);
+    }
+    return true;
+  },
+);
 
 /** The logistic function of a number, stable for large |x|. */
 export function sigmoidScalar(x: number): number {

@@ -1,6 +1,6 @@
 // sum over axes (all by default), optionally keeping reduced dimensions. Gradient: broadcast dy back.
 import { allocate } from "../tensor/dtype.js";
-import { sizeOf, stridesOf } from "../tensor/shape.js";
+import { broadcastIndex, sizeOf, stridesOf } from "../tensor/shape.js";
 import { type Tensor, kernelTensor } from "../tensor/tensor.js";
 import { isRecording, registerOp, runOp1 } from "./engine.js";
 import { SCALAR_SHAPE, normalizeAxes } from "./util.js";
@@ -27,12 +27,29 @@ export function onesShape(rank: number): readonly number[] {
   return s;
 }
 
-const SumOp = registerOp("Sum", (dy, node) => {
-  const x = node.inputs[0] as Tensor;
-  const { keptShape } = node.saved as SumSaved;
-  // A one-element dy (a full reduction) broadcasts as it is; otherwise put the reduced axes back first.
-  return [broadcastTo(dy.size === 1 ? dy : reshape(dy, keptShape), x.shape)];
-});
+const SumOp = registerOp(
+  "Sum",
+  (dy, node) => {
+    const x = node.inputs[0] as Tensor;
+    const { keptShape } = node.saved as SumSaved;
+    // A one-element dy (a full reduction) broadcasts as it is; otherwise put the reduced axes back first.
+    return [broadcastTo(dy.size === 1 ? dy : reshape(dy, keptShape), x.shape)];
+  },
+  (dy, node, sink) => {
+    const x = node.inputs[0] as Tensor;
+    const { keptShape } = node.saved as SumSaved;
+    const dv = dy.dataSync();
+    const g = sink.into(0);
+    if (dv.length === 1) {
+      const q = dv[0] as number;
+      for (let k = 0; k < g.length; k++) g[k] = (g[k] as number) + q;
+    } else {
+      const idx = broadcastIndex(keptShape, x.shape);
+      for (let k = 0; k < g.length; k++) g[k] = (g[k] as number) + (dv[idx[k] as number] as number);
+    }
+    return true;
+  },
+);
 
 /** Output shape of reducing `shape` over `axes` (sorted, unique), the reduced axes dropped. */
 function droppedShape(shape: readonly number[], axes: readonly number[]): number[] {

@@ -38,6 +38,8 @@ export class Tensor {
   declare _tapeMark: number;
   /** @internal Gradient-tape bookkeeping: the gradient accumulated for this tensor during that pass. */
   declare _tapeGrad: Tensor | null;
+  /** @internal Gradient-tape bookkeeping: the stamp of the pass whose `_tapeGrad` storage this tensor owns (may add into). */
+  declare _tapeOwn: number;
 
   /** Wraps `values` (not copied) as a tensor of `shape` (copied); the typed array must match `dtype`. */
   constructor(values: DataArray, shape: readonly number[], dtype: DType = dtypeOfArray(values)) {
@@ -62,6 +64,7 @@ export class Tensor {
     this.values = values;
     this._tapeMark = 0;
     this._tapeGrad = null;
+    this._tapeOwn = 0;
   }
 
   /** A unique id (given on first use), e.g. to key a map by tensor. */
