@@ -209,7 +209,7 @@ export class GradientTape implements Recorder {
     // First order (no other tape records this pass): gradients accumulate in place through a sink,
     // and ops with a backward step on storage use it. Otherwise every step runs ops, which an outer
     // tape records to differentiate again.
-    const sink = isRecording() ? null : new PassSink(stamp);
+    const sink = isRecording() ? null : new PassSink(stamp, sources);
     for (let i = onPath.length - 1; i >= 0; i--) {
       const node = onPath[i] as OpNode;
       const dy = node.output._tapeGrad;
@@ -233,6 +233,7 @@ export class GradientTape implements Recorder {
       if (sink !== null) {
         sink.needs = needs;
         sink.inputs = inputs;
+        sink.output = node.output;
         if (op.backward !== null && op.backward(dy, node, sink)) continue;
       }
       const inGrads = op.grad(dy, node, needs);

@@ -29,6 +29,14 @@ export interface GradSink {
   into(i: number): DataArray;
   /** Adds `g` (input i's shape and dtype) to input i's gradient; the first one is kept as it is, so `g` must not change afterwards. */
   add(i: number, g: Tensor): void;
+  /**
+   * The output gradient's storage handed over to input i, to be overwritten in place with input
+   * i's gradient (element k from element k: read dy[k], then write it), or null when that is not
+   * safe: the pass must own it alone (not passed through to another tensor, not a gradient the
+   * caller asked for), input i must have no gradient yet and dy's shape and dtype. Take it only
+   * after the last read of dy for the other inputs.
+   */
+  reuse(i: number): DataArray | null;
 }
 
 /**

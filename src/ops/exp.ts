@@ -10,6 +10,11 @@ const ExpOp = registerOp(
   (dy, { output }) => [mul(dy, output)],
   (dy, { output }, sink) => {
     const ov = output.dataSync();
+    const own = sink.reuse(0);
+    if (own !== null) {
+      for (let k = 0; k < own.length; k++) own[k] = (own[k] as number) * (ov[k] as number);
+      return true;
+    }
     const dv = dy.dataSync();
     const g = sink.into(0);
     for (let k = 0; k < g.length; k++) g[k] = (g[k] as number) + (dv[k] as number) * (ov[k] as number);

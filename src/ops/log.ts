@@ -10,6 +10,11 @@ const LogOp = registerOp(
   (dy, node) => [div(dy, node.inputs[0] as Tensor)],
   (dy, node, sink) => {
     const xv = (node.inputs[0] as Tensor).dataSync();
+    const own = sink.reuse(0);
+    if (own !== null) {
+      for (let k = 0; k < own.length; k++) own[k] = (own[k] as number) / (xv[k] as number);
+      return true;
+    }
     const dv = dy.dataSync();
     const g = sink.into(0);
     for (let k = 0; k < g.length; k++) g[k] = (g[k] as number) + (dv[k] as number) / (xv[k] as number);

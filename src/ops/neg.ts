@@ -10,7 +10,9 @@ const NegOp = registerOp(
   "Neg",
   (dy) => [neg(dy)],
   (dy, _node, sink) => {
-    addScaled(sink, 0, 1, dy, -1);
+    const own = sink.reuse(0);
+    if (own !== null) for (let k = 0; k < own.length; k++) own[k] = -(own[k] as number);
+    else addScaled(sink, 0, 1, dy, -1);
     return true;
   },
 );

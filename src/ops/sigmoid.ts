@@ -10,6 +10,14 @@ const SigmoidOp = registerOp(
   (dy, { output }) => [sigmoidGrad(output, dy)],
   (dy, { output }, sink) => {
     const yv = output.dataSync();
+    const own = sink.reuse(0);
+    if (own !== null) {
+      for (let k = 0; k < own.length; k++) {
+        const s = yv[k] as number;
+        own[k] = (own[k] as number) * s * (1 - s);
+      }
+      return true;
+    }
     const dv = dy.dataSync();
     const g = sink.into(0);
     for (let k = 0; k < g.length; k++) {

@@ -22,7 +22,11 @@ const SubOp = registerOp(
     const sb = strideAgainst(node.inputs[1] as Tensor, dy);
     if (sa < 0 || sb < 0) return false;
     if (sink.needs[0]) addScaled(sink, 0, sa, dy, 1);
-    if (sink.needs[1]) addScaled(sink, 1, sb, dy, -1);
+    if (sink.needs[1]) {
+      const own = sink.needs[0] ? null : sink.reuse(1);
+      if (own !== null) for (let k = 0; k < own.length; k++) own[k] = -(own[k] as number);
+      else addScaled(sink, 1, sb, dy, -1);
+    }
     return true;
   },
 );

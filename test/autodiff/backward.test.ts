@@ -17,6 +17,7 @@ import {
   mul,
   neg,
   registerOp,
+  runOp,
   sigmoid,
   sub,
   sum,
@@ -122,6 +123,25 @@ describe("sharing and accumulation", () => {
     assert.deepEqual(Array.from(gx!.dataSync()), [4, 4]);
     assert.deepEqual(Array.from(gy!.dataSync()), [1, 1]);
   });
+  test("the gradient of an intermediate the caller asks for is not overwritten by the steps below it", () => {
+    const x = new Variable(tensor([0.5, -1, 2], undefined, "float64"));
+    const tape = new GradientTape();
+    const h = exp(x);
+    // log(exp(x)) = x: d/dx = 1 and d/dh = 1/h, which exp's step must not overwrite in place
+    const [gx, gh] = tape.gradient(sum(log(h)), [x, h]);
+    const hv = Array.from(h.dataSync());
+    assert.deepEqual(Array.from(gx!.dataSync()).map((v) => Math.round(v * 1e12) / 1e12), [1, 1, 1]);
+    assert.deepEqual(Array.from(gh!.dataSync()), hv.map((v) => 1 / v));
+  });
+  test("a gradient handed over in place still reaches every input (x·y, y/x, 1 − x)", () => {
+    const x = new Variable(tensor([2, 4], undefined, "float64"));
+    const y = new Variable(tensor([3, 5], undefined, "float64"));
+    const tape = new GradientTape();
+    // d/dx [x·y + y/x + (1 − x)] = y − y/x² − 1; d/dy = x + 1/x
+    const [gx, gy] = tape.gradient(sum(add(add(mul(x, y), div(y, x)), sub(1, x))), [x, y]);
+    assert.deepEqual(Array.from(gx!.dataSync()), [3 - 3 / 4 - 1, 5 - 5 / 16 - 1]);
+    assert.deepEqual(Array.from(gy!.dataSync()), [2 + 1 / 2, 4 + 1 / 4]);
+  });
   test("the seed of a scalar target is never written", () => {
     const x = new Variable(tensor([2], undefined, "float64"));
     for (let i = 0; i < 3; i++) {
@@ -136,7 +156,30 @@ describe("sharing and accumulation", () => {
     const loss = sum(mul(sigmoid(x), add(x, x)));
     const first = Array.from(tape.gradient(loss, [x])[0]!.dataSync());
     const second = Array.from(tape.gradient(loss, [x])[0]!.dataSync());
+    tape.stop();
     assert.deepEqual(second, first);
+  });
+  test("a sink does not hand over a gradient it has passed through to another input", () => {
+    let handedOver: boolean | null = null;
+    const op = registerOp(
+      "TestPassThenReuse",
+      (dy) => [dy, dy],
+      (dy, _node, sink) => {
+        sink.add(0, dy);
+        const own = sink.reuse(1);
+        handedOver = own !== null;
+        if (own === null) sink.add(1, dy);
+        return true;
+      },
+    );
+    const a = new Variable(tensor([1, 2], undefined, "float64"));
+    const b = new Variable(tensor([3, 4], undefined, "float64"));
+    const tape = new GradientTape();
+    const out = runOp(op, [a, b], tensor([4, 6], undefined, "float64")); // a + b, made outside the tape
+    const [ga, gb] = tape.gradient(sum(mul(out, out)), [a, b]);
+    assert.equal(handedOver, false);
+    assert.deepEqual(Array.from(ga!.dataSync()), [8, 12]);
+    assert.deepEqual(Array.from(gb!.dataSync()), [8, 12]);
   });
   test("a backward step with no gradient function is refused at registration", () => {
     assert.throws(() => registerOp("TestBackwardOnly", null, () => true), (e: unknown) => e instanceof GradientError && /no gradient/.test(e.message));
