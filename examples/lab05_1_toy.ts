@@ -4,7 +4,7 @@
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
-  Dataset, GradientTape, SGD, Variable, add, cast, equal, greater, log, matMul, mean, mul, neg, sigmoid, sub, tensor, zeros, zip,
+  Dataset, GradientTape, SGD, Variable, add, cast, div, equal, exp, greater, log, matMul, mean, mul, neg, sub, tensor, zeros, zip,
   type Tensor,
 } from "../src/index.js";
 
@@ -39,12 +39,13 @@ export function runLab05Toy(options: LabOptions = {}): Lab05ToyResult {
   const W = new Variable(zeros([2, 1]), { name: "weight" });
   const b = new Variable(zeros([1]), { name: "bias" });
 
-  // The lab writes 1 / (1 + exp(XW + b)); sigmoid(XW + b) is the same model with W, b negated
-  // and gives the same losses (tutorial.json).
-  const logisticRegression = (features: Tensor): Tensor => sigmoid(add(matMul(features, W), b));
+  // The lab's hypothesis, 1 / (1 + exp(XW + b)): sigmoid(XW + b) with W and b negated, so the
+  // losses are the same (tutorial.json); examples elsewhere write sigmoid(add(matMul(x, W), b)).
+  const logisticRegression = (features: Tensor): Tensor => div(1, add(1, exp(add(matMul(features, W), b))));
 
-  const lossFn = (hypothesis: Tensor, labels: Tensor): Tensor =>
-    neg(mean(add(mul(labels, log(hypothesis)), mul(sub(1, labels), log(sub(1, hypothesis))))));
+  // As in the lab, the first term recomputes the hypothesis from the features.
+  const lossFn = (hypothesis: Tensor, features: Tensor, labels: Tensor): Tensor =>
+    neg(mean(add(mul(labels, log(logisticRegression(features))), mul(sub(1, labels), log(sub(1, hypothesis))))));
 
   const optimizer = new SGD({ learningRate: 0.01 });
 
@@ -53,9 +54,9 @@ export function runLab05Toy(options: LabOptions = {}): Lab05ToyResult {
     return mean(cast(equal(predicted, labels), "float32"));
   };
 
-  const grad = (features: Tensor, labels: Tensor): (Tensor | null)[] => {
+  const grad = (_hypothesis: Tensor, features: Tensor, labels: Tensor): (Tensor | null)[] => {
     using tape = new GradientTape();
-    const lossValue = lossFn(logisticRegression(features), labels);
+    const lossValue = lossFn(logisticRegression(features), features, labels);
     return tape.gradient(lossValue, [W, b]);
   };
 
@@ -64,10 +65,10 @@ export function runLab05Toy(options: LabOptions = {}): Lab05ToyResult {
   const epochs = options.epochs ?? 1001;
   for (let step = 0; step < epochs; step++) {
     for (const [features, labels] of dataset) {
-      const grads = grad(features, labels);
+      const grads = grad(logisticRegression(features), features, labels);
       optimizer.applyGradients(zip(grads, [W, b]));
       if (step % 100 === 0) {
-        const loss = lossFn(logisticRegression(features), labels).arraySync() as number;
+        const loss = lossFn(logisticRegression(features), features, labels).arraySync() as number;
         steps.push(step);
         losses.push(loss);
         print(`Iter: ${step}, Loss: ${loss.toFixed(4)}`);
