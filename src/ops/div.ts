@@ -4,7 +4,6 @@ import { isFloat } from "../tensor/dtype.js";
 import { ShapeError } from "../errors.js";
 import { fmtShape } from "../tensor/shape.js";
 import { strideAgainst } from "./backwardUtil.js";
-import { divGrad, divGradFits } from "./divGrad.js";
 import { registerOp, runOp2 } from "./engine.js";
 import { mul } from "./mul.js";
 import { neg } from "./neg.js";
@@ -19,7 +18,7 @@ const DivOp = registerOp(
     const b = node.inputs[1] as Tensor;
     return [
       needs[0] ? unbroadcast(div(dy, b), a.shape) : null,
-      needs[1] ? unbroadcast(divGradFits(dy, a, b) ? divGrad(dy, a, b) : neg(div(mul(dy, a), mul(b, b))), b.shape) : null,
+      needs[1] ? unbroadcast(neg(div(mul(dy, a), mul(b, b))), b.shape) : null,
     ];
   },
   (dy, node, sink) => {
@@ -31,28 +30,15 @@ const DivOp = registerOp(
     const dv = dy.dataSync();
     const av = a.dataSync();
     const bv = b.dataSync();
-    // input 1 first: input 0 may then take dy's storage over and overwrite it
-    if (sink.needs[1]) {
-      const own = sink.needs[0] ? null : sink.reuse(1);
-      if (own !== null) {
-        for (let k = 0; k < own.length; k++) {
-          const q = bv[k] as number;
-          own[k] = (-(own[k] as number) * (av[k * sa] as number)) / (q * q);
-        }
-      } else {
-        const g = sink.into(1);
-        for (let k = 0; k < dv.length; k++) {
-          const q = bv[k * sb] as number;
-          g[k * sb] = (g[k * sb] as number) - ((dv[k] as number) * (av[k * sa] as number)) / (q * q);
-        }
-      }
-    }
     if (sink.needs[0]) {
-      const own = sink.reuse(0);
-      if (own !== null) for (let k = 0; k < own.length; k++) own[k] = (own[k] as number) / (bv[k * sb] as number);
-      else {
-        const g = sink.into(0);
-        for (let k = 0; k < dv.length; k++) g[k * sa] = (g[k * sa] as number) + (dv[k] as number) / (bv[k * sb] as number);
+      const g = sink.into(0);
+      for (let k = 0; k < dv.length; k++) g[k * sa] = (g[k * sa] as number) + (dv[k] as number) / (bv[k * sb] as number);
+    }
+    if (sink.needs[1]) {
+      const g = sink.into(1);
+      for (let k = 0; k < dv.length; k++) {
+        const q = bv[k * sb] as number;
+        g[k * sb] = (g[k * sb] as number) - ((dv[k] as number) * (av[k * sa] as number)) / (q * q);
       }
     }
     return true;

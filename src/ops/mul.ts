@@ -25,22 +25,13 @@ const MulOp = registerOp(
     const dv = dy.dataSync();
     const av = a.dataSync();
     const bv = b.dataSync();
-    // input 1 first: input 0 may then take dy's storage over and overwrite it
-    if (sink.needs[1]) {
-      const own = sink.needs[0] ? null : sink.reuse(1);
-      if (own !== null) for (let k = 0; k < own.length; k++) own[k] = (own[k] as number) * (av[k * sa] as number);
-      else {
-        const g = sink.into(1);
-        for (let k = 0; k < dv.length; k++) g[k * sb] = (g[k * sb] as number) + (dv[k] as number) * (av[k * sa] as number);
-      }
-    }
     if (sink.needs[0]) {
-      const own = sink.reuse(0);
-      if (own !== null) for (let k = 0; k < own.length; k++) own[k] = (own[k] as number) * (bv[k * sb] as number);
-      else {
-        const g = sink.into(0);
-        for (let k = 0; k < dv.length; k++) g[k * sa] = (g[k * sa] as number) + (dv[k] as number) * (bv[k * sb] as number);
-      }
+      const g = sink.into(0);
+      for (let k = 0; k < dv.length; k++) g[k * sa] = (g[k * sa] as number) + (dv[k] as number) * (bv[k * sb] as number);
+    }
+    if (sink.needs[1]) {
+      const g = sink.into(1);
+      for (let k = 0; k < dv.length; k++) g[k * sb] = (g[k * sb] as number) + (dv[k] as number) * (av[k * sa] as number);
     }
     return true;
   },
