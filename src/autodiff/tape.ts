@@ -1,8 +1,10 @@
 /// <reference lib="esnext.disposable" preserve="true" />
 // GradientTape: records the ops run while it is active and differentiates a target with respect
 // to sources by walking the record backwards, applying each op's registered gradient. Bookkeeping
-// lives in two fields of each tensor (a stamp of the pass and the gradient), not in hash maps,
-// which keeps a backward pass over a small model to a few microseconds.
+// lives in three fields of each tensor (a stamp of the pass, the gradient, and the stamp of the
+// pass that owns the gradient's storage), not in hash maps, which keeps a backward pass over a
+// small model to a few microseconds. With no other tape recording, the walk runs the ops'
+// first-order backward steps on storage (gradSink.ts); a recording tape gets op-built gradients.
 import { GradientError } from "../errors.js";
 import { allocate, isFloat } from "../tensor/dtype.js";
 import { fmtShape, sameShape } from "../tensor/shape.js";
