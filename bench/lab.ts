@@ -124,21 +124,16 @@ function runTfjs(variant: LabVariant): number {
  * Runs `fn` until both `minRuns` runs and `minMs` milliseconds have passed, so that the JIT has
  * compiled and settled its hot code before timing starts. Both libraries get the same warm-up time:
  * a logreg run takes a few milliseconds and needs many runs (about 10,000 epochs) before its speed
- * is steady; tfjs settles within two or three of its much longer runs.
+ * is steady; tfjs settles within two or three of its much longer runs. Returns the number of runs.
  */
-function warmUp(fn: () => number, minRuns: number, minMs: number): { runs: number; lastMs: number } {
+function warmUp(fn: () => number, minRuns: number, minMs: number): number {
   const t0 = performance.now();
   let runs = 0;
-  let last = t0;
-  let lastMs = NaN;
-  while (runs < minRuns || last - t0 < minMs) {
+  while (runs < minRuns || performance.now() - t0 < minMs) {
     fn();
-    const now = performance.now();
-    lastMs = now - last;
-    last = now;
     runs++;
   }
-  return { runs, lastMs };
+  return runs;
 }
 
 /**
@@ -202,7 +197,7 @@ const VARIANTS = [
 export async function labBench(rounds = 9): Promise<LabResult[]> {
   await tf.setBackend("cpu");
   await tf.ready();
-  const warm = VARIANTS.map(([, variant]) => [warmUp(() => runLogreg(variant), 20, WARM_MS).runs, warmUp(() => runTfjs(variant), 3, WARM_MS).runs] as [number, number]);
+  const warm = VARIANTS.map(([, variant]) => [warmUp(() => runLogreg(variant), 20, WARM_MS), warmUp(() => runTfjs(variant), 3, WARM_MS)] as [number, number]);
   const out: LabResult[] = [];
   VARIANTS.forEach(([title, variant], v) => {
     const { msA, msB, ratios, lossA, lossB } = timeInterleaved(() => runLogreg(variant), () => runTfjs(variant), 10, rounds);
