@@ -57,7 +57,7 @@ export class PassSink implements GradSink {
 }
 
 /** The storage of x's gradient in pass `stamp`, made private to x first when it is new or shared. */
-export function ownedGrad(x: Tensor, stamp: number): DataArray {
+function ownedGrad(x: Tensor, stamp: number): DataArray {
   const g = x._tapeGrad;
   if (g !== null && x._tapeOwn === stamp) return g.dataSync();
   const buf = allocate(x.dtype, x.size);
